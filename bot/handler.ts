@@ -1,0 +1,119 @@
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type Activity,
+  type InvokeResponse,
+} from 'botbuilder';
+import type { Core } from '../src/core.ts';
+import { MAX_QUESTION_LENGTH } from '../src/core.ts';
+import type { Logger } from '../src/log.ts';
+import { answerCard } from './cards/answer.ts';
+import type { Card } from './cards/card.ts';
+import { errorCard } from './cards/error.ts';
+import { helpCard, isHelpRequest } from './cards/help.ts';
+import { welcomeCard } from './cards/welcome.ts';
+import { langOf } from './locale.ts';
+import { sightingOf } from './sighting.ts';
+
+/** Translates Teams activities into core calls and the results into cards; no rules live here. */
+export class TeleworkGuardBot extends TeamsActivityHandler {
+  constructor(
+    private readonly core: Core,
+    private readonly log: Logger,
+  ) {
+    super();
+
+    this.onMessage(async (ctx, next) => {
+      await this.remember(ctx, 'message');
+      await this.onText(ctx);
+      await next();
+    });
+
+    this.onMembersAdded(async (ctx, next) => {
+      const botAdded = (ctx.activity.membersAdded ?? []).some((m) => m.id === ctx.activity.recipient?.id);
+      await this.remember(ctx, 'conversation-update');
+      if (botAdded && (ctx.activity.conversation?.conversationType ?? 'personal') === 'personal') {
+        await this.sendCard(ctx, welcomeCard(langOf(ctx.activity.locale), ctx.activity.from?.name), 'welcome.sent');
+      }
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (ctx, next) => {
+      await this.remember(ctx, 'install');
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (ctx, next) => {
+      const aadObjectId = ctx.activity.from?.aadObjectId;
+      if (aadObjectId) await this.core.people.uninstalled(aadObjectId);
+      await next();
+    });
+  }
+
+  private async onText(ctx: TurnContext): Promise<void> {
+    const lang = langOf(ctx.activity.locale);
+    const typed = TurnContext.removeRecipientMention(ctx.activity as Activity) ?? ctx.activity.text ?? '';
+    const question = typed.replace(/\s+/g, ' ').trim();
+    if (!question) {
+      // A card's Action.Submit arrives as a message with a value and no text; none of ours does that yet.
+      await this.sendCard(ctx, errorCard(lang, ctx.activity.value ? 'unsupported' : 'empty'), 'error.sent');
+      return;
+    }
+    if (question.length > MAX_QUESTION_LENGTH) {
+      await this.sendCard(ctx, errorCard(lang, 'too-long'), 'error.sent');
+      return;
+    }
+    if (isHelpRequest(question)) {
+      await this.sendCard(ctx, helpCard(lang), 'help.sent');
+      return;
+    }
+    const result = await this.core.ask({ aadObjectId: ctx.activity.from?.aadObjectId }, question);
+    await this.sendCard(ctx, answerCard(result), undefined, result.text);
+  }
+
+  protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
+    if (ctx.activity.name === 'adaptiveCard/action') {
+      // Universal Actions come with later features; answer in the protocol's own shape rather than failing.
+      await this.remember(ctx, 'invoke');
+      const lang = langOf(ctx.activity.locale);
+      return {
+        status: 200,
+        body: {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.card.adaptive',
+          value: errorCard(lang, 'unsupported'),
+        },
+      };
+    }
+    return super.onInvokeActivity(ctx);
+  }
+
+  private async remember(
+    ctx: TurnContext,
+    source: 'install' | 'conversation-update' | 'message' | 'invoke',
+  ): Promise<void> {
+    const sighting = sightingOf(ctx.activity as Activity, source !== 'invoke');
+    if (!sighting) {
+      this.log.debug({ type: ctx.activity.type }, 'activity without an Entra ID user; nothing recorded');
+      return;
+    }
+    await this.core.people.seen(sighting, source);
+  }
+
+  private async sendCard(ctx: TurnContext, content: Card, action?: string, summary?: string): Promise<void> {
+    const reply = MessageFactory.attachment(CardFactory.adaptiveCard(content));
+    // Notifications and screen readers show the text, not the card.
+    if (summary) reply.summary = summary.slice(0, 200);
+    const sent = await ctx.sendActivity(reply);
+    if (action) {
+      await this.core.audit.record({
+        actor: 'bot',
+        action,
+        subject: ctx.activity.from?.aadObjectId,
+        detail: { activityId: sent?.id },
+      });
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+/** The server's settings, read once from the environment (and `.env` files) and validated at start-up. */
+export interface Config {
+  port: number;
+  /** Anonymous local mode binds to loopback only: nothing but this machine may talk to an unauthenticated bot. */
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  logLevel: string;
+  bot: {
+    appId?: string;
+    appPassword?: string;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId?: string;
+    toBotFromChannelOpenIdMetadataUrl?: string;
+    toBotFromChannelTokenIssuer?: string;
+    toChannelFromBotLoginUrl?: string;
+    toChannelFromBotOAuthScope?: string;
+    validateAuthority?: boolean;
+  };
+}
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(blankToUndefined, z.url().optional());
+
+const schema = z.object({
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  HOST: optionalString,
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection string')
+      .optional(),
+  ),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.preprocess(
+    blankToUndefined,
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  ),
+  MicrosoftAppTenantId: optionalString,
+  BOT_ID: optionalString,
+  BOT_PASSWORD: optionalString,
+  BOT_TENANT_ID: optionalString,
+  BOT_TYPE: optionalString,
+  ToBotFromChannelOpenIdMetadataUrl: optionalUrl,
+  ToBotFromChannelTokenIssuer: optionalString,
+  ToChannelFromBotLoginUrl: optionalUrl,
+  ToChannelFromBotOAuthScope: optionalString,
+  ValidateAuthority: z.preprocess(blankToUndefined, z.enum(['true', 'false']).optional()),
+});
+
+type Env = z.infer<typeof schema>;
+type Issue = { path: string; message: string };
+
+/** Rules between settings; checked even when a single setting is malformed, so every problem is told at once. */
+function crossChecks(raw: NodeJS.ProcessEnv): Issue[] {
+  const issues: Issue[] = [];
+  const get = (k: string) => (raw[k]?.trim() ? raw[k]!.trim() : undefined);
+  const issue = (path: string, message: string) => issues.push({ path, message });
+  const env = {
+    MicrosoftAppId: get('MicrosoftAppId'),
+    MicrosoftAppPassword: get('MicrosoftAppPassword'),
+    MicrosoftAppTenantId: get('MicrosoftAppTenantId'),
+    MicrosoftAppType: get('MicrosoftAppType') ?? 'MultiTenant',
+    BOT_ID: get('BOT_ID'),
+    BOT_PASSWORD: get('BOT_PASSWORD'),
+    BOT_TENANT_ID: get('BOT_TENANT_ID'),
+    BOT_TYPE: get('BOT_TYPE'),
+    HOST: get('HOST'),
+  };
+  const appId = env.MicrosoftAppId ?? env.BOT_ID;
+  const password = env.MicrosoftAppPassword ?? env.BOT_PASSWORD;
+  const tenant = env.MicrosoftAppTenantId ?? env.BOT_TENANT_ID;
+  const type = env.BOT_TYPE ?? env.MicrosoftAppType;
+  if (appId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
+    issue('MicrosoftAppId', "must be the bot's Entra ID application (client) id, a GUID");
+  }
+  if (appId && type !== 'UserAssignedMSI' && !password) {
+    issue('MicrosoftAppPassword', 'is required when MicrosoftAppId is set (or use BOT_PASSWORD)');
+  }
+  if (!appId && password) {
+    issue('MicrosoftAppId', 'is missing while MicrosoftAppPassword is set');
+  }
+  if (appId && type !== 'MultiTenant' && !tenant) {
+    issue('MicrosoftAppTenantId', `is required for MicrosoftAppType=${type}`);
+  }
+  if (!appId && env.HOST && !isLoopback(env.HOST)) {
+    issue(
+      'HOST',
+      'must be a loopback address while MicrosoftAppId is unset: an anonymous bot accepts unauthenticated requests',
+    );
+  }
+  if (env.BOT_TYPE && !['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(env.BOT_TYPE)) {
+    issue('BOT_TYPE', 'must be MultiTenant, SingleTenant or UserAssignedMSI');
+  }
+  return issues;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'} ${i.message}`)),
+    ...crossChecks(env).map((i) => `${i.path} ${i.message}`),
+  ];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
+  const e: Env = parsed.data;
+  const appId = e.MicrosoftAppId ?? e.BOT_ID;
+  return {
+    port: e.PORT,
+    host: e.HOST ?? (appId ? '0.0.0.0' : '127.0.0.1'),
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    bot: {
+      appId,
+      appPassword: e.MicrosoftAppPassword ?? e.BOT_PASSWORD,
+      appType: (e.BOT_TYPE as Config['bot']['appType'] | undefined) ?? e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId ?? e.BOT_TENANT_ID,
+      toBotFromChannelOpenIdMetadataUrl: e.ToBotFromChannelOpenIdMetadataUrl,
+      toBotFromChannelTokenIssuer: e.ToBotFromChannelTokenIssuer,
+      toChannelFromBotLoginUrl: e.ToChannelFromBotLoginUrl,
+      toChannelFromBotOAuthScope: e.ToChannelFromBotOAuthScope,
+      validateAuthority: e.ValidateAuthority === undefined ? undefined : e.ValidateAuthority === 'true',
+    },
+  };
+}

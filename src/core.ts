@@ -1,0 +1,40 @@
+import { answer } from './answer/answer.ts';
+import type { Answer } from './answer/types.ts';
+import { createPeople } from './people/people.ts';
+import type { AuditLog, Clock, UserStore } from './ports.ts';
+
+export const MAX_QUESTION_LENGTH = 500;
+
+export interface CoreDeps {
+  users: UserStore;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+/** The use cases the bot and the tab call, with plain values in and out. */
+export function createCore(deps: CoreDeps) {
+  const people = createPeople(deps);
+  return {
+    people,
+    audit: deps.audit,
+
+    async ask(asker: { aadObjectId?: string }, question: string): Promise<Answer> {
+      const result = answer(question.slice(0, MAX_QUESTION_LENGTH));
+      await deps.audit.record({
+        at: deps.clock.now(),
+        actor: asker.aadObjectId ?? 'anonymous',
+        action: 'question.answered',
+        subject: asker.aadObjectId,
+        detail: {
+          question: question.slice(0, MAX_QUESTION_LENGTH),
+          verdict: result.verdict,
+          citations: result.citations,
+          cells: result.cells.length,
+        },
+      });
+      return result;
+    },
+  };
+}
+
+export type Core = ReturnType<typeof createCore>;

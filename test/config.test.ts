@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+const APP_ID = '11111111-2222-4333-8444-555555555555';
+
+describe('configuration from the environment', () => {
+  it('runs with no settings at all: port 3978, ./data, anonymous on loopback', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3978, dataDir: './data', host: '127.0.0.1', databaseUrl: undefined });
+    expect(c.bot.appId).toBeUndefined();
+  });
+
+  it('takes botbuilder names and the Toolkit names for the app credentials', () => {
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's' }).bot).toMatchObject({
+      appId: APP_ID,
+      appPassword: 's',
+      appType: 'MultiTenant',
+    });
+    expect(loadConfig({ BOT_ID: APP_ID, BOT_PASSWORD: 's' }).bot).toMatchObject({ appId: APP_ID, appPassword: 's' });
+  });
+
+  it('listens on all interfaces only when the bot authenticates requests', () => {
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's' }).host).toBe('0.0.0.0');
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/HOST must be a loopback address/);
+  });
+
+  it('explains every problem at once, in words', () => {
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        MicrosoftAppId: 'not-a-guid',
+        DATABASE_URL: 'mysql://x',
+        MicrosoftAppType: 'SingleTenant',
+      });
+      expect.fail('should have thrown');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const msg = (err as Error).message;
+      expect(msg).toMatch(/PORT/);
+      expect(msg).toMatch(/MicrosoftAppId must be the bot's Entra ID application \(client\) id/);
+      expect(msg).toMatch(/DATABASE_URL must be a postgres/);
+      expect(msg).toMatch(/MicrosoftAppPassword is required/);
+      expect(msg).toMatch(/MicrosoftAppTenantId is required for MicrosoftAppType=SingleTenant/);
+    }
+  });
+});
