@@ -1,4 +1,4 @@
-import 'dotenv/config';
+import './env.ts';
 import { TeleworkGuardBot } from '../bot/handler.ts';
 import { createAdapter } from '../bot/adapter.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
