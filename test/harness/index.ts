@@ -1,0 +1,3 @@
+export * from './channel.ts';
+export * from './activities.ts';
+export * from './spawn.ts';
