@@ -130,11 +130,7 @@ function errorName(err: unknown): string | undefined {
 export function classifyAuthError(err: unknown): AuthenticationError | AuthUnavailableError {
   if (err instanceof AuthUnavailableError) return err;
   const name = errorName(err);
-  if (
-    (err instanceof AuthenticationError && err.statusCode >= 500) ||
-    name === 'FetchError' ||
-    name === 'AbortError'
-  ) {
+  if ((err instanceof AuthenticationError && err.statusCode >= 500) || name === 'FetchError' || name === 'AbortError') {
     return new AuthUnavailableError(`Token validation keys unavailable: ${errorMessage(err)}`, { cause: err });
   }
   if (err instanceof AuthenticationError && err.statusCode === StatusCodes.UNAUTHORIZED) return err;
@@ -158,7 +154,10 @@ class ClassifyingBotFrameworkAuthentication extends BotFrameworkAuthentication {
       throw classifyAuthError(err);
     }
   }
-  override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+  override async authenticateStreamingRequest(
+    authHeader: string,
+    channelIdHeader: string,
+  ): Promise<AuthenticateRequestResult> {
     try {
       return await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);
     } catch (err) {
@@ -188,7 +187,12 @@ class ClassifyingBotFrameworkAuthentication extends BotFrameworkAuthentication {
 
 type JsonBody = Record<string, unknown>;
 
-function sendJson(res: Response, status: number, body?: JsonBody | unknown, headers: Record<string, string> = {}): void {
+function sendJson(
+  res: Response,
+  status: number,
+  body?: JsonBody | unknown,
+  headers: Record<string, string> = {},
+): void {
   res.status(status);
   for (const [k, v] of Object.entries(headers)) res.header(k, v);
   if (body !== undefined && body !== null) res.send(body);
@@ -202,7 +206,8 @@ function parseActivity(body: unknown): { activity: Activity } | { problem: strin
   }
   const activity = body as Activity & Record<string, unknown>;
   if (typeof activity.type !== 'string' || activity.type.trim() === '') return { problem: 'missing activity type' };
-  if (typeof activity.serviceUrl !== 'string' || activity.serviceUrl.trim() === '') return { problem: 'missing serviceUrl' };
+  if (typeof activity.serviceUrl !== 'string' || activity.serviceUrl.trim() === '')
+    return { problem: 'missing serviceUrl' };
   for (const key of ['timestamp', 'expiration', 'localTimestamp'] as const) {
     const raw = activity[key];
     if (typeof raw === 'string') {
@@ -264,11 +269,17 @@ export class TeleworkCloudAdapter extends CloudAdapter {
     } catch (err) {
       const where = { activityType: activity.type, channelId: activity.channelId };
       if (err instanceof AuthUnavailableError) {
-        this.log.error({ ...where, reason: err.message }, 'cannot validate the channel token: OpenID metadata unavailable');
+        this.log.error(
+          { ...where, reason: err.message },
+          'cannot validate the channel token: OpenID metadata unavailable',
+        );
         return sendJson(res, 503, { error: 'auth_unavailable' }, { 'Retry-After': '5' });
       }
       if (err instanceof AuthenticationError) {
-        this.log.warn({ ...where, reason: err.message, hasAuthorization: authHeader !== '' }, 'rejected an unauthenticated request');
+        this.log.warn(
+          { ...where, reason: err.message, hasAuthorization: authHeader !== '' },
+          'rejected an unauthenticated request',
+        );
         return sendJson(res, StatusCodes.UNAUTHORIZED, { error: 'unauthorized' }, { 'WWW-Authenticate': 'Bearer' });
       }
       this.log.error({ ...where, err }, 'activity processing failed');
@@ -282,7 +293,12 @@ export class TeleworkCloudAdapter extends CloudAdapter {
  * The restify/express route body for POST /api/messages. Equivalent to `adapter.process(req, res, logic)` on the
  * adapter made by `createAdapter`, plus a last-resort 500 if something throws before a response was written.
  */
-export async function handleMessages(adapter: CloudAdapter, req: Request, res: Response, logic: TurnLogic): Promise<void> {
+export async function handleMessages(
+  adapter: CloudAdapter,
+  req: Request,
+  res: Response,
+  logic: TurnLogic,
+): Promise<void> {
   try {
     await adapter.process(req, res, logic);
   } catch {
@@ -312,11 +328,13 @@ export function authConfiguration(auth: BotAuth): ConfigurationBotFrameworkAuthe
       auth.toBotFromChannelOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl;
     config.ToBotFromChannelTokenIssuer = issuer;
     config.ToChannelFromBotLoginUrl = auth.toChannelFromBotLoginUrl ?? AuthenticationConstants.ToChannelFromBotLoginUrl;
-    config.ToChannelFromBotOAuthScope = auth.toChannelFromBotOAuthScope ?? AuthenticationConstants.ToChannelFromBotOAuthScope;
+    config.ToChannelFromBotOAuthScope =
+      auth.toChannelFromBotOAuthScope ?? AuthenticationConstants.ToChannelFromBotOAuthScope;
     config.ToBotFromEmulatorOpenIdMetadataUrl = AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl;
     config.OAuthUrl = AuthenticationConstants.OAuthUrl;
     // Same callerId as production when the channel tokens claim the public Bot Framework issuer.
-    if (issuer === AuthenticationConstants.ToBotFromChannelTokenIssuer) config.CallerId = CallerIdConstants.PublicAzureChannel;
+    if (issuer === AuthenticationConstants.ToBotFromChannelTokenIssuer)
+      config.CallerId = CallerIdConstants.PublicAzureChannel;
   }
   return config as ConfigurationBotFrameworkAuthenticationOptions;
 }
@@ -335,7 +353,8 @@ function privateCloudCredentialsFactory(auth: BotAuth, log: AdapterLog): Service
   if (url.protocol !== 'https:') {
     throw new Error(`ToChannelFromBotLoginUrl must be an https URL (MSAL refuses other authorities): ${loginUrl}`);
   }
-  if (!auth.appPassword) throw new Error('MicrosoftAppPassword is required for a private-cloud ToChannelFromBotLoginUrl');
+  if (!auth.appPassword)
+    throw new Error('MicrosoftAppPassword is required for a private-cloud ToChannelFromBotLoginUrl');
   const msal = requireFromConnector('@azure/msal-node') as typeof Msal;
   const client = new msal.ConfidentialClientApplication({
     auth: {
@@ -372,7 +391,12 @@ export function createAdapter(auth: BotAuth, log: AdapterLog): TeleworkCloudAdap
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     const activity = context.activity;
     log.error(
-      { err: error, activityType: activity.type, activityName: activity.name, conversationId: activity.conversation?.id },
+      {
+        err: error,
+        activityType: activity.type,
+        activityName: activity.name,
+        conversationId: activity.conversation?.id,
+      },
       'turn failed',
     );
     try {

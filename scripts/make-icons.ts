@@ -220,5 +220,7 @@ export function writeIcons(dir: string): { color: string; outline: string } {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'manifest');
   const written = writeIcons(dir);
-  console.log(`wrote ${path.relative(process.cwd(), written.color)} and ${path.relative(process.cwd(), written.outline)}`);
+  console.log(
+    `wrote ${path.relative(process.cwd(), written.color)} and ${path.relative(process.cwd(), written.outline)}`,
+  );
 }

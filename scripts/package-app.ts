@@ -25,7 +25,9 @@ const MAY_BE_EMPTY = new Set(['APP_NAME_SUFFIX']);
 
 export class MissingVariablesError extends Error {
   constructor(readonly names: string[]) {
-    super(`No value for ${names.map((n) => `\${{${n}}}`).join(', ')}; set them in env/.env.<env>(.user) or the environment`);
+    super(
+      `No value for ${names.map((n) => `\${{${n}}}`).join(', ')}; set them in env/.env.<env>(.user) or the environment`,
+    );
     this.name = 'MissingVariablesError';
   }
 }

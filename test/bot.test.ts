@@ -31,7 +31,12 @@ afterAll(async () => {
 
 beforeEach(() => channel.clear());
 
-type CardElement = Record<string, unknown> & { type: string; text?: string; items?: CardElement[]; rows?: { cells: { items: CardElement[] }[] }[] };
+type CardElement = Record<string, unknown> & {
+  type: string;
+  text?: string;
+  items?: CardElement[];
+  rows?: { cells: { items: CardElement[] }[] }[];
+};
 
 function cardOf(call: ConnectorCall): { body: CardElement[]; actions?: { title: string }[] } {
   const attachment = (call.activity?.attachments as { contentType: string; content: never }[] | undefined)?.[0];
@@ -65,7 +70,9 @@ describe('chatting with Telework Guard through the local Teams channel', () => {
   it('welcomes a person who installs the app, in Japanese', async () => {
     const res = await channel.send(server.url, channel.activities.botAdded());
     expect(res.status).toBe(200);
-    const reply = await channel.waitFor((c) => c.kind !== 'typing' && c.status === 200 && c.conversationId === channel.personalConversationId());
+    const reply = await channel.waitFor(
+      (c) => c.kind !== 'typing' && c.status === 200 && c.conversationId === channel.personalConversationId(),
+    );
     const text = cardText(reply);
     expect(text).toContain('テレワークガードへようこそ');
     expect(text).toContain('私用スマホでTeamsアプリ使える？');
@@ -76,7 +83,9 @@ describe('chatting with Telework Guard through the local Teams channel', () => {
     const user = channel.addUser({ name: 'Alex Smith' });
     const res = await channel.send(server.url, channel.activities.botAdded({ locale: 'en-US' }), { user });
     expect(res.status).toBe(200);
-    const reply = await channel.waitFor((c) => c.status === 200 && c.conversationId === channel.personalConversationId(user));
+    const reply = await channel.waitFor(
+      (c) => c.status === 200 && c.conversationId === channel.personalConversationId(user),
+    );
     expect(cardText(reply)).toContain('Welcome to Telework Guard');
   });
 
@@ -168,7 +177,13 @@ describe('what the server remembers', () => {
     const user = channel.addUser({ name: '佐藤 一郎' });
     await channel.send(server.url, channel.activities.botAdded(), { user });
     await channel.send(server.url, channel.activities.message('カフェで仕事していい？'), { user });
-    await channel.waitFor((c) => c.kind === 'reply' && c.status === 200 && c.conversationId === channel.personalConversationId(user) && cardText(c).includes('§2.1'));
+    await channel.waitFor(
+      (c) =>
+        c.kind === 'reply' &&
+        c.status === 200 &&
+        c.conversationId === channel.personalConversationId(user) &&
+        cardText(c).includes('§2.1'),
+    );
 
     // One server per embedded data directory: a second is refused with a message that says what to do.
     const second = spawnSync(process.execPath, ['--import', 'tsx', SERVER], {
@@ -183,25 +198,43 @@ describe('what the server remembers', () => {
     const db = await openDatabase({ dataDir, log: quietLog });
     try {
       const { rows } = await db.pool.query('SELECT * FROM users WHERE aad_object_id = $1', [user.aadObjectId]);
-      expect(rows[0]).toMatchObject({ name: '佐藤 一郎', tenant_id: channel.tenantId, locale: 'ja-JP', time_zone: 'Asia/Tokyo', installed: true });
+      expect(rows[0]).toMatchObject({
+        name: '佐藤 一郎',
+        tenant_id: channel.tenantId,
+        locale: 'ja-JP',
+        time_zone: 'Asia/Tokyo',
+        installed: true,
+      });
       expect(rows[0].conversation_ref).toMatchObject({
         conversation: { id: channel.personalConversationId(user) },
         serviceUrl: channel.serviceUrl,
         user: { aadObjectId: user.aadObjectId },
       });
-      const audit = await db.pool.query('SELECT action, detail FROM audit_log WHERE subject = $1 ORDER BY id', [user.aadObjectId]);
-      expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['user.first-seen', 'welcome.sent', 'question.answered']));
-      expect(audit.rows.find((r) => r.action === 'question.answered')?.detail).toMatchObject({ verdict: 'prohibited', citations: expect.arrayContaining(['§2.1']) });
+      const audit = await db.pool.query('SELECT action, detail FROM audit_log WHERE subject = $1 ORDER BY id', [
+        user.aadObjectId,
+      ]);
+      expect(audit.rows.map((r) => r.action)).toEqual(
+        expect.arrayContaining(['user.first-seen', 'welcome.sent', 'question.answered']),
+      );
+      expect(audit.rows.find((r) => r.action === 'question.answered')?.detail).toMatchObject({
+        verdict: 'prohibited',
+        citations: expect.arrayContaining(['§2.1']),
+      });
     } finally {
       await db.close();
     }
 
     server = await spawnServer(SERVER, { ...channel.botEnv(), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-    expect((await channel.send(server.url, channel.activities.installationUpdate('remove'), { user })).status).toBe(200);
+    expect((await channel.send(server.url, channel.activities.installationUpdate('remove'), { user })).status).toBe(
+      200,
+    );
     await server.stop();
     const again = await openDatabase({ dataDir, log: quietLog });
     try {
-      const { rows } = await again.pool.query('SELECT installed, conversation_ref FROM users WHERE aad_object_id = $1', [user.aadObjectId]);
+      const { rows } = await again.pool.query(
+        'SELECT installed, conversation_ref FROM users WHERE aad_object_id = $1',
+        [user.aadObjectId],
+      );
       expect(rows[0]).toEqual({ installed: false, conversation_ref: null });
     } finally {
       await again.close();

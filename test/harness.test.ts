@@ -4,7 +4,14 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import { TURN_ERROR_MESSAGE, authConfiguration, createAdapter, handleMessages, isMicrosoftLoginUrl, type BotAuth } from '../bot/adapter.ts';
+import {
+  TURN_ERROR_MESSAGE,
+  authConfiguration,
+  createAdapter,
+  handleMessages,
+  isMicrosoftLoginUrl,
+  type BotAuth,
+} from '../bot/adapter.ts';
 import { BAD_TOKEN_KINDS, startLocalChannel, type LocalChannel, type WireActivity } from './harness/channel.ts';
 import { freePort, spawnServer, type SpawnedServer } from './harness/spawn.ts';
 
@@ -42,7 +49,10 @@ describe('echo bot over the local channel (child process, bot/adapter.ts)', () =
     expect(reply.activity?.recipient).toMatchObject({ id: channel.defaultUser.id });
 
     // The bearer came from the local Entra endpoint via MSAL; MSAL fetched only the authority's own metadata.
-    const infra = channel.infraRequests().filter((r) => r.server === 'login').map((r) => `${r.method} ${r.path}`);
+    const infra = channel
+      .infraRequests()
+      .filter((r) => r.server === 'login')
+      .map((r) => `${r.method} ${r.path}`);
     expect(infra.some((p) => p.includes('/common/discovery/instance'))).toBe(false);
     expect(bot.blockedConnections()).toEqual([]);
   });
@@ -72,7 +82,9 @@ describe('echo bot over the local channel (child process, bot/adapter.ts)', () =
   });
 
   test.each(BAD_TOKEN_KINDS)('bad token %s → 401 and no reply', async (kind) => {
-    const res = await channel.send(bot.url, channel.activities.message(`bad ${kind}`), { token: await channel.badToken(kind) });
+    const res = await channel.send(bot.url, channel.activities.message(`bad ${kind}`), {
+      token: await channel.badToken(kind),
+    });
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ error: 'unauthorized' });
     await settle();
@@ -122,7 +134,11 @@ describe('echo bot over the local channel (child process, bot/adapter.ts)', () =
   test('invoke adaptiveCard/action → the invoke response body comes back to the channel', async () => {
     const res = await channel.send(bot.url, channel.activities.adaptiveCardAction({ verb: 'ack', data: { x: 1 } }));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'echo: ack' });
+    expect(res.body).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'echo: ack',
+    });
   });
 
   test('a throwing adaptiveCard/action → a Universal Actions error response, not a 500', async () => {
@@ -163,12 +179,19 @@ describe('echo bot over the local channel (child process, bot/adapter.ts)', () =
   test('members: GET /members and /members/{id} answer Teams accounts', async () => {
     const token = await fetchConnectorToken();
     const conv = encodeURIComponent(channel.personalConversationId());
-    const all = await fetch(`${channel.serviceUrl}v3/conversations/${conv}/members`, { headers: { Authorization: `Bearer ${token}` } });
-    expect(all.status).toBe(200);
-    expect(await all.json()).toEqual([expect.objectContaining({ id: channel.defaultUser.id, aadObjectId: channel.defaultUser.aadObjectId })]);
-    const one = await fetch(`${channel.serviceUrl}v3/conversations/${conv}/members/${channel.defaultUser.aadObjectId}`, {
+    const all = await fetch(`${channel.serviceUrl}v3/conversations/${conv}/members`, {
       headers: { Authorization: `Bearer ${token}` },
     });
+    expect(all.status).toBe(200);
+    expect(await all.json()).toEqual([
+      expect.objectContaining({ id: channel.defaultUser.id, aadObjectId: channel.defaultUser.aadObjectId }),
+    ]);
+    const one = await fetch(
+      `${channel.serviceUrl}v3/conversations/${conv}/members/${channel.defaultUser.aadObjectId}`,
+      {
+        headers: { Authorization: `Bearer ${token}` },
+      },
+    );
     expect(await one.json()).toMatchObject({ userPrincipalName: channel.defaultUser.userPrincipalName });
   });
 
@@ -206,11 +229,15 @@ async function fetchConnectorToken(): Promise<string> {
     scope: `${channel.oauthScope}/.default`,
   }).toString();
   return new Promise((resolve, reject) => {
-    const req = request(`${channel.loginUrl}/oauth2/v2.0/token`, { method: 'POST', ca: channel.caPem, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve((JSON.parse(text) as { access_token: string }).access_token));
-    });
+    const req = request(
+      `${channel.loginUrl}/oauth2/v2.0/token`,
+      { method: 'POST', ca: channel.caPem, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve((JSON.parse(text) as { access_token: string }).access_token));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -282,7 +309,14 @@ describe('bot/adapter.ts in process', () => {
   });
 
   test('a partial override keeps the public defaults for the rest', () => {
-    expect(authConfiguration({ appId: 'a', appPassword: 'p', appType: 'MultiTenant', toBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:1/x' })).toMatchObject({
+    expect(
+      authConfiguration({
+        appId: 'a',
+        appPassword: 'p',
+        appType: 'MultiTenant',
+        toBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:1/x',
+      }),
+    ).toMatchObject({
       ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:1/x',
       ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
       ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
@@ -293,7 +327,12 @@ describe('bot/adapter.ts in process', () => {
 
   test('OpenID metadata / JWKS unreachable → 503 (not 401/500), and it recovers', async () => {
     const deadPort = await freePort();
-    const dead = createAdapter(harnessAuth({ toBotFromChannelOpenIdMetadataUrl: `http://127.0.0.1:${deadPort}/v1/.well-known/openidconfiguration` }), quiet);
+    const dead = createAdapter(
+      harnessAuth({
+        toBotFromChannelOpenIdMetadataUrl: `http://127.0.0.1:${deadPort}/v1/.well-known/openidconfiguration`,
+      }),
+      quiet,
+    );
     const activity = channel.buildActivity(channel.activities.message('x'));
     const refused = await processInProcess(dead, activity, `Bearer ${await channel.signToken()}`);
     expect(refused.status).toBe(503);
@@ -349,6 +388,10 @@ describe('bot/adapter.ts in process', () => {
 
 async function processStock(adapter: CloudAdapter, activity: WireActivity, authorization: string) {
   const res = fakeResponse();
-  await adapter.process({ method: 'POST', headers: { authorization }, body: structuredClone(activity) }, res, async () => {});
+  await adapter.process(
+    { method: 'POST', headers: { authorization }, body: structuredClone(activity) },
+    res,
+    async () => {},
+  );
   return { status: res.statusCode, body: res.body };
 }

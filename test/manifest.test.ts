@@ -41,7 +41,8 @@ const VARS = {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 const obj = (v: Json | undefined): JsonObject => {
-  if (v === null || v === undefined || typeof v !== 'object' || Array.isArray(v)) throw new Error(`not an object: ${JSON.stringify(v)}`);
+  if (v === null || v === undefined || typeof v !== 'object' || Array.isArray(v))
+    throw new Error(`not an object: ${JSON.stringify(v)}`);
   return v;
 };
 const arr = (v: Json | undefined): Json[] => {
@@ -76,7 +77,10 @@ function loadSchema(url: string): Record<string, unknown> {
 async function schemaErrors(doc: JsonObject, schemaUrl = doc.$schema as string): Promise<string[]> {
   // validateAgainstSchema is typed for app manifests; it validates any document against the schema given.
   const schema = loadSchema(schemaUrl) as unknown as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
-  return AppManifestUtils.validateAgainstSchema(doc as unknown as Parameters<typeof AppManifestUtils.validateAgainstSchema>[0], schema);
+  return AppManifestUtils.validateAgainstSchema(
+    doc as unknown as Parameters<typeof AppManifestUtils.validateAgainstSchema>[0],
+    schema,
+  );
 }
 
 function filledJson(relative: string, vars: Record<string, string> = VARS): JsonObject {
@@ -105,7 +109,9 @@ describe('manifest/manifest.json', () => {
     expect(bundled).toContain(version);
     const [major, minor] = version.split('.').map(Number);
     expect(major === 1 && minor! >= 19, `manifestVersion ${version} is older than 1.19`).toBe(true);
-    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`,
+    );
   });
 
   it('is valid against its schema once the placeholders are filled', async () => {
@@ -142,7 +148,12 @@ describe('manifest/manifest.json', () => {
     expect(obj(m.name).short).toBe(`テレワークガード${VARS.APP_NAME_SUFFIX}`);
 
     const bot = obj(arr(m.bots)[0]);
-    expect(bot).toMatchObject({ botId: VARS.BOT_ID, scopes: ['personal'], supportsFiles: false, isNotificationOnly: false });
+    expect(bot).toMatchObject({
+      botId: VARS.BOT_ID,
+      scopes: ['personal'],
+      supportsFiles: false,
+      isNotificationOnly: false,
+    });
     const lists = arr(bot.commandLists).map(obj);
     expect(lists).toHaveLength(1);
     expect(lists[0]!.scopes).toEqual(['personal']);
@@ -236,7 +247,9 @@ function decodePng(buf: Buffer): Png {
     const length = buf.readUInt32BE(offset);
     const type = buf.toString('latin1', offset + 4, offset + 8);
     const data = buf.subarray(offset + 8, offset + 8 + length);
-    expect(buf.readUInt32BE(offset + 8 + length), `CRC of ${type}`).toBe(crc32(buf.subarray(offset + 4, offset + 8 + length)));
+    expect(buf.readUInt32BE(offset + 8 + length), `CRC of ${type}`).toBe(
+      crc32(buf.subarray(offset + 4, offset + 8 + length)),
+    );
     if (type === 'IHDR') ihdr = data;
     if (type === 'IDAT') idat.push(data);
     offset += 12 + length;
@@ -245,7 +258,11 @@ function decodePng(buf: Buffer): Png {
   expect(ihdr, 'IHDR chunk').toBeDefined();
   const width = ihdr!.readUInt32BE(0);
   const height = ihdr!.readUInt32BE(4);
-  expect({ bitDepth: ihdr![8], colorType: ihdr![9], interlace: ihdr![12] }).toEqual({ bitDepth: 8, colorType: 6, interlace: 0 });
+  expect({ bitDepth: ihdr![8], colorType: ihdr![9], interlace: ihdr![12] }).toEqual({
+    bitDepth: 8,
+    colorType: 6,
+    interlace: 0,
+  });
 
   const raw = inflateSync(Buffer.concat(idat));
   const stride = width * 4;
@@ -320,7 +337,10 @@ describe('icons', () => {
       [String(icons.outline), renderOutlineIcon()],
     ] as const) {
       const png = decodePng(readFileSync(path.join(MANIFEST_DIR, file)));
-      expect(Buffer.from(png.rgba).equals(Buffer.from(rendered.rgba)), `${file} is out of date: run scripts/make-icons.ts`).toBe(true);
+      expect(
+        Buffer.from(png.rgba).equals(Buffer.from(rendered.rgba)),
+        `${file} is out of date: run scripts/make-icons.ts`,
+      ).toBe(true);
     }
   });
 });
@@ -402,8 +422,14 @@ describe('scripts/package-app.ts', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, ...VARS };
     delete env.BOT_ID;
     env.BOT_DOMAIN = '';
-    const run = execFileAsync(process.execPath, [...tsxLoader, script, '--out', path.join(dir, 'never.zip')], { cwd: ROOT, env });
-    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/BOT_ID.*BOT_DOMAIN|BOT_DOMAIN.*BOT_ID/) });
+    const run = execFileAsync(process.execPath, [...tsxLoader, script, '--out', path.join(dir, 'never.zip')], {
+      cwd: ROOT,
+      env,
+    });
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/BOT_ID.*BOT_DOMAIN|BOT_DOMAIN.*BOT_ID/),
+    });
     expect(existsSync(path.join(dir, 'never.zip'))).toBe(false);
   });
 
@@ -475,7 +501,8 @@ function parseYaml(src: string): Yaml {
       else if (next && next.indent === indent && isItem(next)) out[key] = seq(indent);
       else out[key] = null;
     }
-    if (pos < lines.length && lines[pos]!.indent > indent) throw new Error(`line ${lines[pos]!.no}: unexpected indentation`);
+    if (pos < lines.length && lines[pos]!.indent > indent)
+      throw new Error(`line ${lines[pos]!.no}: unexpected indentation`);
     return out;
   };
   const seq = (indent: number): Yaml => {
@@ -505,16 +532,30 @@ function parseYaml(src: string): Yaml {
 }
 
 /** The parameters of each action used here, from the toolkit's YAML schema (required ⊆ allowed). */
-const ACTIONS: Record<string, { required: string[]; optional?: string[]; writes?: { required: string[]; optional?: string[] } }> = {
+const ACTIONS: Record<
+  string,
+  { required: string[]; optional?: string[]; writes?: { required: string[]; optional?: string[] } }
+> = {
   'teamsApp/create': { required: ['name'], writes: { required: ['teamsAppId'] } },
   'aadApp/create': {
     required: ['name', 'generateClientSecret', 'signInAudience'],
-    optional: ['generateServicePrincipal', 'serviceManagementReference', 'clientSecretExpireDays', 'clientSecretDescription'],
-    writes: { required: ['clientId', 'objectId'], optional: ['clientSecret', 'tenantId', 'authority', 'authorityHost'] },
+    optional: [
+      'generateServicePrincipal',
+      'serviceManagementReference',
+      'clientSecretExpireDays',
+      'clientSecretDescription',
+    ],
+    writes: {
+      required: ['clientId', 'objectId'],
+      optional: ['clientSecret', 'tenantId', 'authority', 'authorityHost'],
+    },
   },
   'aadApp/update': { required: ['manifestPath', 'outputFilePath'] },
   'botAadApp/create': { required: ['name'], writes: { required: ['botId', 'botPassword'] } },
-  'botFramework/create': { required: ['botId', 'name', 'messagingEndpoint'], optional: ['description', 'iconUrl', 'channels'] },
+  'botFramework/create': {
+    required: ['botId', 'name', 'messagingEndpoint'],
+    optional: ['description', 'iconUrl', 'channels'],
+  },
   'arm/deploy': { required: ['subscriptionId', 'resourceGroupName', 'templates'], optional: ['bicepCliVersion'] },
   'teamsApp/validateManifest': { required: ['manifestPath'] },
   'teamsApp/zipAppPackage': { required: ['manifestPath', 'outputZipPath', 'outputFolder'] },
@@ -559,7 +600,10 @@ describe.each(PROJECT_FILES)('$file', ({ file, env, external }) => {
   );
 
   it('declares the schema version it is written for', () => {
-    const schemaLine = /^# yaml-language-server: \$schema=https:\/\/aka\.ms\/m365-agents-toolkits\/(v\d+\.\d+)\/yaml\.schema\.json$/m.exec(text);
+    const schemaLine =
+      /^# yaml-language-server: \$schema=https:\/\/aka\.ms\/m365-agents-toolkits\/(v\d+\.\d+)\/yaml\.schema\.json$/m.exec(
+        text,
+      );
     expect(schemaLine, 'the yaml-language-server $schema comment').not.toBeNull();
     expect(doc.version).toBe(schemaLine![1]);
     expect(doc.environmentFolderPath).toBe('./env');
@@ -572,10 +616,16 @@ describe.each(PROJECT_FILES)('$file', ({ file, env, external }) => {
       const spec = ACTIONS[uses];
       const where = `${stage}: ${uses}`;
       expect(spec, `${where} is not an action this test knows`).toBeDefined();
-      expect(Object.keys(step).every((k) => ['uses', 'name', 'with', 'writeToEnvironmentFile', 'env'].includes(k)), where).toBe(true);
+      expect(
+        Object.keys(step).every((k) => ['uses', 'name', 'with', 'writeToEnvironmentFile', 'env'].includes(k)),
+        where,
+      ).toBe(true);
       const withKeys = Object.keys(obj(step.with));
       expect(withKeys, where).toEqual(expect.arrayContaining(spec!.required));
-      expect(withKeys.filter((k) => ![...spec!.required, ...(spec!.optional ?? [])].includes(k)), where).toEqual([]);
+      expect(
+        withKeys.filter((k) => ![...spec!.required, ...(spec!.optional ?? [])].includes(k)),
+        where,
+      ).toEqual([]);
       if (spec!.writes) {
         const writes = obj(step.writeToEnvironmentFile);
         expect(Object.keys(writes), where).toEqual(expect.arrayContaining(spec!.writes.required));
@@ -589,7 +639,12 @@ describe.each(PROJECT_FILES)('$file', ({ file, env, external }) => {
 
       const w = obj(step.with);
       if (uses === 'aadApp/create') {
-        expect(['AzureADMyOrg', 'AzureADMultipleOrgs', 'AzureADandPersonalMicrosoftAccount', 'PersonalMicrosoftAccount']).toContain(w.signInAudience);
+        expect([
+          'AzureADMyOrg',
+          'AzureADMultipleOrgs',
+          'AzureADandPersonalMicrosoftAccount',
+          'PersonalMicrosoftAccount',
+        ]).toContain(w.signInAudience);
         const writes = obj(step.writeToEnvironmentFile);
         // A secret must be written to a SECRET_ variable (the toolkit keeps those in the .user file), and only then.
         if (w.generateClientSecret === true) expect(String(writes.clientSecret)).toMatch(/^SECRET_[A-Z0-9_]+$/);
@@ -612,7 +667,11 @@ describe.each(PROJECT_FILES)('$file', ({ file, env, external }) => {
   it('points at files that exist', () => {
     for (const { step } of steps) {
       const w = obj(step.with);
-      const files = [w.manifestPath, w.ignoreFile, ...(w.templates ? arr(w.templates).flatMap((t) => [obj(t).path, obj(t).parameters]) : [])];
+      const files = [
+        w.manifestPath,
+        w.ignoreFile,
+        ...(w.templates ? arr(w.templates).flatMap((t) => [obj(t).path, obj(t).parameters]) : []),
+      ];
       for (const f of files.filter((f): f is string => typeof f === 'string')) {
         expect(existsSync(path.join(ROOT, f)), `${String(step.uses)}: ${f}`).toBe(true);
       }
@@ -653,14 +712,16 @@ describe.each(PROJECT_FILES)('$file', ({ file, env, external }) => {
       expect(missing, `${stage}: ${uses} uses variables nothing has set yet`).toEqual([]);
 
       for (const v of generatedHere) available.add(v);
-      if (step.writeToEnvironmentFile) for (const v of Object.values(obj(step.writeToEnvironmentFile))) available.add(String(v));
+      if (step.writeToEnvironmentFile)
+        for (const v of Object.values(obj(step.writeToEnvironmentFile))) available.add(String(v));
       if (uses === 'arm/deploy') for (const o of outputs) available.add(o);
     }
 
     // What the actions write (but secrets) is listed in the env file, so people can see what provision produces.
     for (const { step } of steps) {
       for (const v of Object.values(step.writeToEnvironmentFile ? obj(step.writeToEnvironmentFile) : {})) {
-        if (!String(v).startsWith('SECRET_')) expect(declared.has(String(v)), `${String(v)} in env/.env.${env}`).toBe(true);
+        if (!String(v).startsWith('SECRET_'))
+          expect(declared.has(String(v)), `${String(v)} in env/.env.${env}`).toBe(true);
       }
     }
   });
@@ -680,7 +741,9 @@ describe.each(PROJECT_FILES)('$file', ({ file, env, external }) => {
 describe('teamsapp.local.yml writes the settings the server reads', () => {
   it('puts the bot credentials into .localConfigs under the names in src/config.ts', () => {
     const doc = obj(parseYaml(read('teamsapp.local.yml')) as Json);
-    const step = [...arr(doc.provision), ...arr(doc.deploy)].map(obj).find((s) => s.uses === 'file/createOrUpdateEnvironmentFile');
+    const step = [...arr(doc.provision), ...arr(doc.deploy)]
+      .map(obj)
+      .find((s) => s.uses === 'file/createOrUpdateEnvironmentFile');
     expect(step).toBeDefined();
     const w = obj(step!.with);
     expect(w.target).toBe('./.localConfigs');
@@ -694,7 +757,7 @@ describe('teamsapp.local.yml writes the settings the server reads', () => {
   });
 
   it('reads YAML as a YAML parser would (spot check of the test parser)', () => {
-    expect(parseYaml('a:\n  - b: 1\n    c:\n      - x\n  - "q # not a comment" # comment\nd: \'it\'\'s\'\n')).toEqual({
+    expect(parseYaml("a:\n  - b: 1\n    c:\n      - x\n  - \"q # not a comment\" # comment\nd: 'it''s'\n")).toEqual({
       a: [{ b: '1', c: ['x'] }, 'q # not a comment'],
       d: "it's",
     });
@@ -717,7 +780,10 @@ describe('aad.manifest.json (tab SSO app)', () => {
     const scope = scopes.find((s) => s.value === 'access_as_user');
     expect(scope).toMatchObject({ type: 'User', isEnabled: true, id: '${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}' });
     const pre = arr(api.preAuthorizedApplications).map(obj);
-    expect(pre.map((p) => p.appId).sort()).toEqual(['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346']);
+    expect(pre.map((p) => p.appId).sort()).toEqual([
+      '1fec8e78-bce4-4aaf-ab1b-5451cc387264',
+      '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
+    ]);
     for (const p of pre) expect(p.delegatedPermissionIds).toEqual([scope!.id]);
   });
 
@@ -739,7 +805,10 @@ describe('aad.manifest.json (tab SSO app)', () => {
 describe('infra/azure.bicep and azure.parameters.json', () => {
   const bicep = read('infra/azure.bicep');
   const params = new Map(
-    [...bicep.matchAll(/^param\s+(\w+)\s+(\w+)(\s*=\s*.+)?$/gm)].map((m) => [m[1]!, { type: m[2]!, hasDefault: !!m[3] }]),
+    [...bicep.matchAll(/^param\s+(\w+)\s+(\w+)(\s*=\s*.+)?$/gm)].map((m) => [
+      m[1]!,
+      { type: m[2]!, hasDefault: !!m[3] },
+    ]),
   );
   const file = JSON.parse(read('infra/azure.parameters.json')) as JsonObject;
   const given = obj(file.parameters);
@@ -747,7 +816,8 @@ describe('infra/azure.bicep and azure.parameters.json', () => {
   it('gives values only for declared parameters, and for every parameter without a default', () => {
     expect(params.size).toBeGreaterThan(5);
     for (const name of Object.keys(given)) expect(params.has(name), `${name} is not a param in azure.bicep`).toBe(true);
-    for (const [name, p] of params) if (!p.hasDefault) expect(Object.keys(given), `${name} needs a value`).toContain(name);
+    for (const [name, p] of params)
+      if (!p.hasDefault) expect(Object.keys(given), `${name} needs a value`).toContain(name);
     for (const [name, v] of Object.entries(given)) {
       expect(Object.keys(obj(v)), name).toEqual(['value']);
       if (params.get(name)!.type === 'string') expect(typeof obj(v).value, name).toBe('string');
@@ -758,19 +828,29 @@ describe('infra/azure.bicep and azure.parameters.json', () => {
     for (const [name, v] of Object.entries(given)) {
       const refs = varsIn(String(obj(v).value));
       if (refs.some((r) => r.startsWith('SECRET_'))) {
-        expect(bicep, `${name} must be @secure()`).toMatch(new RegExp(`@secure\\(\\)\\n(?:@.*\\n)*param ${name} string`));
+        expect(bicep, `${name} must be @secure()`).toMatch(
+          new RegExp(`@secure\\(\\)\\n(?:@.*\\n)*param ${name} string`),
+        );
       }
     }
   });
 
   it('outputs what the project files read back from it', () => {
     const outputs = bicepOutputs();
-    expect(outputs).toEqual(expect.arrayContaining(['BOT_DOMAIN', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID', 'DATABASE_HOST']));
+    expect(outputs).toEqual(
+      expect.arrayContaining(['BOT_DOMAIN', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID', 'DATABASE_HOST']),
+    );
     expect(read('teamsapp.yml')).toContain('resourceId: ${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}');
   });
 
   it('configures the settings the server reads', () => {
-    for (const setting of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'DATABASE_URL']) {
+    for (const setting of [
+      'MicrosoftAppId',
+      'MicrosoftAppPassword',
+      'MicrosoftAppType',
+      'MicrosoftAppTenantId',
+      'DATABASE_URL',
+    ]) {
       expect(bicep).toContain(`name: '${setting}'`);
     }
     expect(bicep).toMatch(/appCommandLine: 'npm start'/);

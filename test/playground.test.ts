@@ -16,21 +16,44 @@ let playground: ChildProcess;
 let playgroundUrl: string;
 let dataDir: string;
 
-type StreamEvent = { action: string; actionConversationId: string; message?: { from: { id: string }; text?: string; attachments?: { contentType: string; content: unknown }[] } };
+type StreamEvent = {
+  action: string;
+  actionConversationId: string;
+  message?: { from: { id: string }; text?: string; attachments?: { contentType: string; content: unknown }[] };
+};
 
 beforeAll(async () => {
   dataDir = makeDataDir();
   // Anonymous local mode, as `npm start` on a fresh machine: no app id, no token.
-  server = await spawnServer('server/main.ts', { DATA_DIR: dataDir, LOG_LEVEL: 'warn', MicrosoftAppId: '', MicrosoftAppPassword: '' });
+  server = await spawnServer('server/main.ts', {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    MicrosoftAppId: '',
+    MicrosoftAppPassword: '',
+  });
   const port = await freePort();
   playgroundUrl = `http://127.0.0.1:${port}`;
   const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
-  playground = spawn(process.execPath, [cli, '-e', `${server.url}/api/messages`, '-c', 'msteams', '-p', String(port), '--dt'], {
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', LANG: 'ja_JP.UTF-8', LC_ALL: 'ja_JP.UTF-8', TZ: 'Asia/Tokyo', M365_AGENTS_PLAYGROUND_LOGFILE: `${dataDir}/playground.log` },
-    stdio: 'ignore',
-  });
+  playground = spawn(
+    process.execPath,
+    [cli, '-e', `${server.url}/api/messages`, '-c', 'msteams', '-p', String(port), '--dt'],
+    {
+      env: {
+        ...process.env,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        LANG: 'ja_JP.UTF-8',
+        LC_ALL: 'ja_JP.UTF-8',
+        TZ: 'Asia/Tokyo',
+        M365_AGENTS_PLAYGROUND_LOGFILE: `${dataDir}/playground.log`,
+      },
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; i < 200; i++) {
-    const ok = await fetch(`${playgroundUrl}/_internal/v1/config`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${playgroundUrl}/_internal/v1/config`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -54,18 +77,24 @@ describe('npm start + the Microsoft 365 Agents Playground', () => {
     const botMessages: StreamEvent[] = [];
     stream.on('message', (raw) => {
       const event = JSON.parse(raw.toString()) as StreamEvent;
-      if (event.action === 'createMessage' && event.message?.from.id !== config.config.currentUser.id) botMessages.push(event);
+      if (event.action === 'createMessage' && event.message?.from.id !== config.config.currentUser.id)
+        botMessages.push(event);
     });
 
     const posted = await fetch(`${playgroundUrl}/_conversation/v1/conversations/${chat}/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ from: { id: config.config.currentUser.id }, text: '私用スマホでTeamsアプリ使える？', textFormat: 'plain' }),
+      body: JSON.stringify({
+        from: { id: config.config.currentUser.id },
+        text: '私用スマホでTeamsアプリ使える？',
+        textFormat: 'plain',
+      }),
     });
     expect(posted.status).toBe(200);
 
     const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline && !botMessages.some((m) => m.message?.attachments?.length)) await new Promise((r) => setTimeout(r, 50));
+    while (Date.now() < deadline && !botMessages.some((m) => m.message?.attachments?.length))
+      await new Promise((r) => setTimeout(r, 50));
     stream.close();
     const card = botMessages.find((m) => m.message?.attachments?.length)?.message?.attachments?.[0];
     expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');

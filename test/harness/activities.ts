@@ -64,12 +64,18 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** A user message (text; optionally with `value` for Action.Submit). */
-export function message(text: string, overrides: Partial<WireActivity> = {}): Partial<WireActivity> & { type: 'message' } {
+export function message(
+  text: string,
+  overrides: Partial<WireActivity> = {},
+): Partial<WireActivity> & { type: 'message' } {
   return { type: 'message', text, textFormat: 'plain', ...overrides } as Partial<WireActivity> & { type: 'message' };
 }
 
 /** conversationUpdate "membersAdded: [bot]" — what Teams sends when the app is added to a personal chat or team. */
-export function conversationUpdateBotAdded(bot: { botId: string; botName?: string }, overrides: Partial<WireActivity> = {}): Partial<WireActivity> {
+export function conversationUpdateBotAdded(
+  bot: { botId: string; botName?: string },
+  overrides: Partial<WireActivity> = {},
+): Partial<WireActivity> {
   return {
     type: 'conversationUpdate',
     id: `f:${randomUUID()}`,
@@ -79,12 +85,18 @@ export function conversationUpdateBotAdded(bot: { botId: string; botName?: strin
 }
 
 /** conversationUpdate "membersRemoved: [bot]". */
-export function conversationUpdateBotRemoved(bot: { botId: string }, overrides: Partial<WireActivity> = {}): Partial<WireActivity> {
+export function conversationUpdateBotRemoved(
+  bot: { botId: string },
+  overrides: Partial<WireActivity> = {},
+): Partial<WireActivity> {
   return { type: 'conversationUpdate', id: `f:${randomUUID()}`, membersRemoved: [{ id: bot.botId }], ...overrides };
 }
 
 /** installationUpdate add / remove (personal scope unless the overrides give a team conversation). */
-export function installationUpdate(action: 'add' | 'remove' | 'add-upgrade' | 'remove-upgrade', overrides: Partial<WireActivity> = {}): Partial<WireActivity> {
+export function installationUpdate(
+  action: 'add' | 'remove' | 'add-upgrade' | 'remove-upgrade',
+  overrides: Partial<WireActivity> = {},
+): Partial<WireActivity> {
   return {
     type: 'installationUpdate',
     id: `f:${randomUUID()}`,
@@ -96,7 +108,13 @@ export function installationUpdate(action: 'add' | 'remove' | 'add-upgrade' | 'r
 
 /** invoke adaptiveCard/action — an Adaptive Card Action.Execute (Universal Actions). */
 export function adaptiveCardAction(
-  action: { verb: string; data?: Record<string, unknown>; actionId?: string; replyToId?: string; trigger?: 'manual' | 'automatic' },
+  action: {
+    verb: string;
+    data?: Record<string, unknown>;
+    actionId?: string;
+    replyToId?: string;
+    trigger?: 'manual' | 'automatic';
+  },
   overrides: Partial<WireActivity> = {},
 ): Partial<WireActivity> {
   return {
@@ -104,7 +122,12 @@ export function adaptiveCardAction(
     name: 'adaptiveCard/action',
     ...(action.replyToId ? { replyToId: action.replyToId } : {}),
     value: {
-      action: { type: 'Action.Execute', id: action.actionId ?? randomUUID(), verb: action.verb, data: action.data ?? {} },
+      action: {
+        type: 'Action.Execute',
+        id: action.actionId ?? randomUUID(),
+        verb: action.verb,
+        data: action.data ?? {},
+      },
       trigger: action.trigger ?? 'manual',
     },
     ...overrides,
@@ -112,7 +135,12 @@ export function adaptiveCardAction(
 }
 
 /** A channel message in a team (conversationType "channel", channelData.team/channel). */
-export function channelConversation(team: { teamId: string; channelId?: string; teamName?: string; channelName?: string }): Partial<WireActivity> {
+export function channelConversation(team: {
+  teamId: string;
+  channelId?: string;
+  teamName?: string;
+  channelName?: string;
+}): Partial<WireActivity> {
   const channelId = team.channelId ?? team.teamId;
   return {
     conversation: { id: channelId, conversationType: 'channel', isGroup: true },
@@ -148,11 +176,15 @@ export function withTeamsDefaults(partial: Partial<WireActivity>, ctx: TeamsDefa
     from: { ...from, ...(isObject(partial.from) ? partial.from : {}) },
     recipient: { id: ctx.botId, name: ctx.botName, ...(isObject(partial.recipient) ? partial.recipient : {}) },
     conversation: { ...conversation, ...partialConversation },
-    channelData: { ...partialChannelData, tenant: { id: ctx.tenantId, ...(isObject(partialChannelData.tenant) ? partialChannelData.tenant : {}) } },
+    channelData: {
+      ...partialChannelData,
+      tenant: { id: ctx.tenantId, ...(isObject(partialChannelData.tenant) ? partialChannelData.tenant : {}) },
+    },
   };
   if (activity.type !== 'message') {
     delete activity.entities;
-    if (partial.id === undefined && typeof activity.id === 'string' && /^\d+$/.test(activity.id)) activity.id = `f:${randomUUID()}`;
+    if (partial.id === undefined && typeof activity.id === 'string' && /^\d+$/.test(activity.id))
+      activity.id = `f:${randomUUID()}`;
   }
   return activity;
 }

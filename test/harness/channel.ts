@@ -450,7 +450,10 @@ export async function startLocalChannel(options: LocalChannelOptions = {}): Prom
     };
     for (const k of Object.keys(claims)) if (claims[k] === undefined || claims[k] === null) delete claims[k];
     const signer = o.key === 'foreign' ? foreignKey : channelKey;
-    const kid = o.kid === null ? undefined : (o.kid ?? (o.key === 'foreign' ? randomBytes(15).toString('base64url') : channelKey.kid));
+    const kid =
+      o.kid === null
+        ? undefined
+        : (o.kid ?? (o.key === 'foreign' ? randomBytes(15).toString('base64url') : channelKey.kid));
     if (o.alg === 'none') {
       return `${b64url({ alg: 'none', typ: 'JWT', ...(kid ? { kid } : {}) })}.${b64url(claims)}.`;
     }
@@ -513,8 +516,10 @@ export async function startLocalChannel(options: LocalChannelOptions = {}): Prom
     if (scheme !== 'Bearer' || !token) return { ok: false, error: 'not a Bearer token' };
     try {
       const { payload } = await jwtVerify(token, entraJwks, { audience: BOT_FRAMEWORK_SCOPE, algorithms: ['RS256'] });
-      const tokenAppId = typeof payload.appid === 'string' ? payload.appid : typeof payload.azp === 'string' ? payload.azp : undefined;
-      if (tokenAppId !== appId) return { ok: false, appId: tokenAppId, error: `token for app ${tokenAppId}, expected ${appId}` };
+      const tokenAppId =
+        typeof payload.appid === 'string' ? payload.appid : typeof payload.azp === 'string' ? payload.azp : undefined;
+      if (tokenAppId !== appId)
+        return { ok: false, appId: tokenAppId, error: `token for app ${tokenAppId}, expected ${appId}` };
       return { ok: true, appId: tokenAppId };
     } catch (err) {
       return { ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
@@ -542,7 +547,11 @@ export async function startLocalChannel(options: LocalChannelOptions = {}): Prom
         return f.spec;
       }
     }
-    if (shareFailure && (!shareFailure.spec.kinds || shareFailure.spec.kinds.includes(kind)) && random() < shareFailure.share) {
+    if (
+      shareFailure &&
+      (!shareFailure.spec.kinds || shareFailure.spec.kinds.includes(kind)) &&
+      random() < shareFailure.share
+    ) {
       return shareFailure.spec;
     }
     return undefined;
@@ -579,7 +588,11 @@ export async function startLocalChannel(options: LocalChannelOptions = {}): Prom
   async function handleConnector(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
     const time = Date.now();
     const rawPath = url.pathname;
-    const segments = rawPath.slice(servicePath.length).split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+    const segments = rawPath
+      .slice(servicePath.length)
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s));
     const text = await readBody(req);
     let body: unknown;
     try {
@@ -593,7 +606,8 @@ export async function startLocalChannel(options: LocalChannelOptions = {}): Prom
     let conversationId: string | undefined;
     let targetId: string | undefined;
     let memberId: string | undefined;
-    const isActivity = (b: unknown): b is WireActivity => typeof b === 'object' && b !== null && typeof (b as { type?: unknown }).type === 'string';
+    const isActivity = (b: unknown): b is WireActivity =>
+      typeof b === 'object' && b !== null && typeof (b as { type?: unknown }).type === 'string';
     if (segments[0] === 'v3' && segments[1] === 'conversations') {
       conversationId = segments[2];
       const rest = segments.slice(3);
@@ -628,7 +642,12 @@ export async function startLocalChannel(options: LocalChannelOptions = {}): Prom
       ...(isActivity(body) ? { activity: body } : body !== undefined ? { body } : {}),
       time,
     };
-    const answer = (status: number, response: unknown, extra: Partial<ConnectorCall> = {}, headers: Record<string, string> = {}) => {
+    const answer = (
+      status: number,
+      response: unknown,
+      extra: Partial<ConnectorCall> = {},
+      headers: Record<string, string> = {},
+    ) => {
       record({ ...base, status, auth, ...(response !== undefined ? { response } : {}), ...extra });
       json(res, status, response, headers);
     };
@@ -642,22 +661,34 @@ export async function startLocalChannel(options: LocalChannelOptions = {}): Prom
       if (failure.retryAfterSeconds !== undefined) headers['Retry-After'] = String(failure.retryAfterSeconds);
       return answer(
         failure.status,
-        { error: { code: failure.code ?? DEFAULT_ERROR_CODES[failure.status] ?? 'Error', message: failure.message ?? `Injected failure ${failure.status}` } },
-        { injected: true, ...(failure.retryAfterSeconds !== undefined ? { retryAfterSeconds: failure.retryAfterSeconds } : {}) },
+        {
+          error: {
+            code: failure.code ?? DEFAULT_ERROR_CODES[failure.status] ?? 'Error',
+            message: failure.message ?? `Injected failure ${failure.status}`,
+          },
+        },
+        {
+          injected: true,
+          ...(failure.retryAfterSeconds !== undefined ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
+        },
         headers,
       );
     }
 
     const conversation = conversationId ? conversations.get(conversationId) : undefined;
     const notInRoster = () =>
-      answer(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
-    const personalUninstalled = conversation?.conversationType === 'personal' && conversation.members.every((m) => !m.installed);
+      answer(403, {
+        error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' },
+      });
+    const personalUninstalled =
+      conversation?.conversationType === 'personal' && conversation.members.every((m) => !m.installed);
 
     switch (kind) {
       case 'send':
       case 'reply':
       case 'typing': {
-        if (!isActivity(body)) return answer(400, { error: { code: 'BadArgument', message: 'Activity body is required' } });
+        if (!isActivity(body))
+          return answer(400, { error: { code: 'BadArgument', message: 'Activity body is required' } });
         if (personalUninstalled) return notInRoster();
         if (kind === 'typing') return answer(200, {});
         const id = String(++activityIdSeq);
@@ -665,7 +696,8 @@ export async function startLocalChannel(options: LocalChannelOptions = {}): Prom
         return answer(200, { id }, { assignedId: id });
       }
       case 'update': {
-        if (!isActivity(body)) return answer(400, { error: { code: 'BadArgument', message: 'Activity body is required' } });
+        if (!isActivity(body))
+          return answer(400, { error: { code: 'BadArgument', message: 'Activity body is required' } });
         const posted = targetId ? postedActivities.get(targetId) : undefined;
         if (!posted || posted.deleted || posted.conversationId !== conversationId) {
           return answer(404, { error: { code: 'ActivityNotFoundInConversation', message: 'Unknown activity' } });
@@ -693,29 +725,40 @@ export async function startLocalChannel(options: LocalChannelOptions = {}): Prom
         if (!tenant) return answer(400, { error: { code: 'BadArgument', message: 'Tenant id is required.' } });
         const memberIds = (params.members ?? []).map((m) => m.id).filter((id): id is string => typeof id === 'string');
         if (memberIds.length !== 1 || params.isGroup) {
-          return answer(400, { error: { code: 'BadArgument', message: 'Only 1:1 conversations with a single member can be created.' } });
+          return answer(400, {
+            error: { code: 'BadArgument', message: 'Only 1:1 conversations with a single member can be created.' },
+          });
         }
         const user = findUser(memberIds[0]!);
         if (!user || user.tenantId !== tenant) {
           return answer(400, { error: { code: 'BadArgument', message: 'Invalid user identity in provided tenant' } });
         }
         if (!user.installed) {
-          return answer(403, { error: { code: 'BadArgument', message: "Bot is not installed in user's personal scope" } });
+          return answer(403, {
+            error: { code: 'BadArgument', message: "Bot is not installed in user's personal scope" },
+          });
         }
         const id = personalConversationId(user);
         return answer(201, { id }, { assignedId: id });
       }
       case 'getMembers':
       case 'getPagedMembers': {
-        if (!conversation) return answer(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
+        if (!conversation)
+          return answer(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
         if (personalUninstalled) return notInRoster();
         const members = conversation.members.map(teamsChannelAccount);
         return answer(200, kind === 'getMembers' ? members : { members });
       }
       case 'getMember': {
-        if (!conversation) return answer(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
-        const m = conversation.members.find((u) => u.id === memberId || u.aadObjectId.toLowerCase() === memberId?.toLowerCase());
-        if (!m) return answer(404, { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation.' } });
+        if (!conversation)
+          return answer(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
+        const m = conversation.members.find(
+          (u) => u.id === memberId || u.aadObjectId.toLowerCase() === memberId?.toLowerCase(),
+        );
+        if (!m)
+          return answer(404, {
+            error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation.' },
+          });
         return answer(200, teamsChannelAccount(m));
       }
       default:
@@ -744,7 +787,8 @@ export async function startLocalChannel(options: LocalChannelOptions = {}): Prom
     const segs = url.pathname.split('/').filter(Boolean);
     const tenant = segs[0] ?? '';
     const rest = segs.slice(1).join('/');
-    const note = (status: number) => infraRequests.push({ time: Date.now(), server: 'login', method, path: url.pathname, status });
+    const note = (status: number) =>
+      infraRequests.push({ time: Date.now(), server: 'login', method, path: url.pathname, status });
 
     if (tenant === 'common' && rest === 'discovery/instance' && method === 'GET') {
       note(200);
@@ -755,7 +799,10 @@ export async function startLocalChannel(options: LocalChannelOptions = {}): Prom
         metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
       });
     }
-    if ((rest === 'v2.0/.well-known/openid-configuration' || rest === '.well-known/openid-configuration') && method === 'GET') {
+    if (
+      (rest === 'v2.0/.well-known/openid-configuration' || rest === '.well-known/openid-configuration') &&
+      method === 'GET'
+    ) {
       note(200);
       return json(res, 200, {
         token_endpoint: `${loginOrigin}/${tenant}/oauth2/v2.0/token`,
@@ -805,11 +852,20 @@ export async function startLocalChannel(options: LocalChannelOptions = {}): Prom
           correlation_id: randomUUID(),
         });
       };
-      if (rec.grantType !== 'client_credentials') return fail(400, 'unsupported_grant_type', 'AADSTS70003: The app requested an unsupported grant type.');
-      if (tenant !== loginTenant && tenant !== tenantId) return fail(400, 'invalid_request', `AADSTS90002: Tenant '${tenant}' not found.`);
-      if (rec.clientId !== appId) return fail(400, 'unauthorized_client', `AADSTS700016: Application with identifier '${rec.clientId}' was not found in the directory.`);
-      if (form.get('client_secret') !== appPassword) return fail(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
-      if (rec.scope !== `${BOT_FRAMEWORK_SCOPE}/.default`) return fail(400, 'invalid_scope', `AADSTS1002012: The provided value for scope ${rec.scope} is not valid.`);
+      if (rec.grantType !== 'client_credentials')
+        return fail(400, 'unsupported_grant_type', 'AADSTS70003: The app requested an unsupported grant type.');
+      if (tenant !== loginTenant && tenant !== tenantId)
+        return fail(400, 'invalid_request', `AADSTS90002: Tenant '${tenant}' not found.`);
+      if (rec.clientId !== appId)
+        return fail(
+          400,
+          'unauthorized_client',
+          `AADSTS700016: Application with identifier '${rec.clientId}' was not found in the directory.`,
+        );
+      if (form.get('client_secret') !== appPassword)
+        return fail(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
+      if (rec.scope !== `${BOT_FRAMEWORK_SCOPE}/.default`)
+        return fail(400, 'invalid_scope', `AADSTS1002012: The provided value for scope ${rec.scope} is not valid.`);
       rec.ok = true;
       tokenRequests.push(rec);
       note(200);
@@ -825,7 +881,10 @@ export async function startLocalChannel(options: LocalChannelOptions = {}): Prom
   }
 
   // ---- sending to the bot ----
-  function buildActivity(partial: Partial<WireActivity> = message('こんにちは'), user: TeamsUser = defaultUser): WireActivity {
+  function buildActivity(
+    partial: Partial<WireActivity> = message('こんにちは'),
+    user: TeamsUser = defaultUser,
+  ): WireActivity {
     return withTeamsDefaults(partial, {
       serviceUrl,
       botId,
@@ -836,7 +895,11 @@ export async function startLocalChannel(options: LocalChannelOptions = {}): Prom
     });
   }
 
-  async function send(botUrl: string, partial: Partial<WireActivity> = message('こんにちは'), o: SendOptions = {}): Promise<SendResult> {
+  async function send(
+    botUrl: string,
+    partial: Partial<WireActivity> = message('こんにちは'),
+    o: SendOptions = {},
+  ): Promise<SendResult> {
     const user = o.user ?? defaultUser;
     const activity = buildActivity(partial, user);
     // Teams' own bookkeeping: a personal-scope install/uninstall changes what createConversation answers.
@@ -850,7 +913,9 @@ export async function startLocalChannel(options: LocalChannelOptions = {}): Prom
     const headers: Record<string, string> = { 'Content-Type': 'application/json', ...(o.headers ?? {}) };
     if (o.authorization !== undefined) headers.Authorization = o.authorization;
     else if (o.token !== null) {
-      const token = o.token ?? (await signToken({ serviceUrl: typeof activity.serviceUrl === 'string' ? activity.serviceUrl : serviceUrl }));
+      const token =
+        o.token ??
+        (await signToken({ serviceUrl: typeof activity.serviceUrl === 'string' ? activity.serviceUrl : serviceUrl }));
       headers.Authorization = `Bearer ${token}`;
     }
     const response = await fetch(target, { method: 'POST', headers, body: JSON.stringify(activity) });

@@ -64,10 +64,17 @@ async function proactiveHello(context: TurnContext, userId: string): Promise<voi
   } as unknown as ConversationParameters;
   let created: ConversationReference | undefined;
   try {
-    await adapter.createConversationAsync(auth.appId ?? '', activity.channelId, activity.serviceUrl, audience, params, async (ctx) => {
-      created = TurnContext.getConversationReference(ctx.activity) as ConversationReference;
-      await ctx.sendActivity('proactive hello');
-    });
+    await adapter.createConversationAsync(
+      auth.appId ?? '',
+      activity.channelId,
+      activity.serviceUrl,
+      audience,
+      params,
+      async (ctx) => {
+        created = TurnContext.getConversationReference(ctx.activity) as ConversationReference;
+        await ctx.sendActivity('proactive hello');
+      },
+    );
     await context.sendActivity(`dm ok ${created?.conversation?.id ?? '?'}`);
   } catch (err) {
     const e = err as { statusCode?: number; code?: string };
@@ -90,7 +97,10 @@ async function logic(context: TurnContext): Promise<void> {
     if (verb === 'throw') throw new Error('echo bot: requested failure');
     await context.sendActivity({
       type: ActivityTypes.InvokeResponse,
-      value: { status: StatusCodes.OK, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: `echo: ${verb}` } },
+      value: {
+        status: StatusCodes.OK,
+        body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: `echo: ${verb}` },
+      },
     });
   }
 }

@@ -30,7 +30,9 @@ net.Socket.prototype.connect = function patchedConnect(this: net.Socket, ...args
   const t = target(args);
   if (t && !LOOPBACK.test(t.host)) {
     process.stderr.write(`OFFLINE-GUARD blocked ${t.host}:${t.port}\n`);
-    const err = Object.assign(new Error(`offline guard: connection to ${t.host}:${t.port} blocked`), { code: 'ECONNREFUSED' });
+    const err = Object.assign(new Error(`offline guard: connection to ${t.host}:${t.port} blocked`), {
+      code: 'ECONNREFUSED',
+    });
     process.nextTick(() => this.destroy(err));
     return this;
   }

@@ -78,7 +78,11 @@ function lineSplitter(sink: string[], onLine: (line: string) => void) {
   };
 }
 
-export async function spawnServer(entry: string, env: Record<string, string | undefined>, options: SpawnOptions = {}): Promise<SpawnedServer> {
+export async function spawnServer(
+  entry: string,
+  env: Record<string, string | undefined>,
+  options: SpawnOptions = {},
+): Promise<SpawnedServer> {
   const host = options.host ?? env.HOST ?? '127.0.0.1';
   const port = options.port && options.port > 0 ? options.port : await freePort(host);
   const cwd = options.cwd ?? REPO_ROOT;
@@ -95,9 +99,13 @@ export async function spawnServer(entry: string, env: Record<string, string | un
   childEnv.NO_PROXY = [childEnv.NO_PROXY, ...noProxy].filter(Boolean).join(',');
   childEnv.no_proxy = childEnv.NO_PROXY;
 
-  const nodeArgs = ['--import', 'tsx'];
+  const nodeArgs = ['--disable-warning=DEP0111', '--import', 'tsx'];
   if (options.offlineGuard !== false) nodeArgs.push('--import', pathToFileURL(OFFLINE_GUARD).href);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, entry], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, entry], {
+    cwd,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stdout: string[] = [];
   const stderr: string[] = [];
   const lineWaiters = new Set<{ re: RegExp; resolve: (l: string) => void }>();
@@ -113,10 +121,12 @@ export async function spawnServer(entry: string, env: Record<string, string | un
   child.stdout!.on('data', lineSplitter(stdout, onLine('out')));
   child.stderr!.on('data', lineSplitter(stderr, onLine('err')));
   let exitCode: number | null | undefined;
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => {
-    exitCode = code;
-    r(code);
-  }));
+  const exited = new Promise<number | null>((r) =>
+    child.once('exit', (code) => {
+      exitCode = code;
+      r(code);
+    }),
+  );
 
   const waitForLine = (re: RegExp, timeoutMs = 10_000) => {
     const found = [...stdout, ...stderr].find((l) => re.test(l));
@@ -151,7 +161,9 @@ export async function spawnServer(entry: string, env: Record<string, string | un
   const timeoutMs = options.timeoutMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;
   const failure = (why: string) =>
-    new Error(`${entry} did not start: ${why}\n--- stderr (last 30 lines) ---\n${stderr.slice(-30).join('\n')}\n--- stdout (last 10) ---\n${stdout.slice(-10).join('\n')}`);
+    new Error(
+      `${entry} did not start: ${why}\n--- stderr (last 30 lines) ---\n${stderr.slice(-30).join('\n')}\n--- stdout (last 10) ---\n${stdout.slice(-10).join('\n')}`,
+    );
 
   try {
     if (options.healthPath === null) {

@@ -1,0 +1,554 @@
+/**
+ * answer(question): what the telework security guideline says about a question, in the question's language.
+ * Pure: no I/O, no network, no state. Understanding is by vocabulary (src/answer/topics.ts) and ordered topic
+ * rules below: the first rule that fits decides; anything the guideline does not cover is 'unknown'.
+ */
+import { matrixCells } from '../guideline/matrix.ts';
+import { rule } from '../guideline/rules.ts';
+import type { App, Bilingual, Device, Edition, MatrixCell, SectionId } from '../guideline/types.ts';
+import { compose, type Decision } from './compose.ts';
+import { R } from './topics.ts';
+import type { Answer, Verdict } from './types.ts';
+import {
+  findApps,
+  findDevices,
+  findEditions,
+  languageOf,
+  matrixDevices,
+  normalize,
+  type DeviceMention,
+} from './understand.ts';
+
+export type { Answer } from './types.ts';
+
+export function answer(question: string): Answer {
+  const lang = languageOf(question);
+  const n = normalize(question);
+  return compose(lang, decide(n));
+}
+
+interface Facts {
+  n: string;
+  mentions: DeviceMention[];
+  devices: Device[];
+  editions: Edition[];
+  apps: App[];
+  office: boolean;
+  has(re: RegExp): boolean;
+}
+
+function facts(n: string): Facts {
+  const mentions = findDevices(n);
+  const { apps, office } = findApps(n);
+  return {
+    n,
+    mentions,
+    devices: matrixDevices(mentions),
+    editions: findEditions(n),
+    apps,
+    office,
+    has: (re) => re.test(n),
+  };
+}
+
+function d(verdict: Verdict, citations: SectionId[], ruleIds: string[], extra: Partial<Decision> = {}): Decision {
+  return { verdict, citations, ruleIds, ...extra };
+}
+
+const OWN_WORD = /(自分|自前|私物|自己所有|\bown\b|\bpersonal\b|買った|bought)/;
+
+const UNKNOWN: Decision = { verdict: 'unknown', citations: [], ruleIds: [] };
+
+const owns = (f: Facts, owner: 'company' | 'personal' | 'customer', cls?: 'pc' | 'phone') =>
+  f.mentions.some((m) => m.owner === owner && (!cls || m.cls === cls || m.cls === 'any'));
+const mentionsClass = (f: Facts, cls: 'pc' | 'phone') => f.mentions.some((m) => m.cls === cls || m.cls === 'any');
+const personalDevice = (f: Facts) => f.mentions.some((m) => m.owner === 'personal');
+const phoneOnly = (f: Facts) => f.mentions.length > 0 && f.mentions.every((m) => m.cls === 'phone');
+
+export function decide(n: string): Decision {
+  if (!/[\p{L}\p{N}]/u.test(n)) return UNKNOWN;
+  const f = facts(n);
+  const { has } = f;
+
+  // Pay, leave, expenses: not in this guideline.
+  if (has(R.offTopic)) return UNKNOWN;
+
+  // §R — revision history
+  if (has(R.revision)) return d('required', ['§R'], ['R-current-revision']);
+
+  // §3.4 — disaster contact through Teams
+  if (has(R.disaster)) return d('required', ['§3.4'], ['3.4-disaster-contact']);
+
+  // §0 — pledge, penalties
+  if (has(R.pledge)) return d('required', ['§0'], ['0-pledge']);
+  if (has(R.penalty)) return d('required', ['§0'], ['0-penalties', '0-work-rules']);
+
+  // §2.4 — screenshots, printing, copying text
+  if (has(R.screenshot)) return d('prohibited', ['§2.4'], ['2.4-no-duplication']);
+
+  // §2.6 — paper documents
+  if (has(R.paper) && !has(R.wifi)) return paper(f);
+
+  // §2.1 / §2.2 / §3.3 — places and public networks
+  const place = has(R.location) && !(has(R.apartment) && !has(R.workVerb));
+  // Apartment buildings: the building's shared line counts as your own (集合住宅の場合は住宅共有のもの).
+  if (has(R.apartment) && has(R.network) && !place) return d('allowed', ['§3.3'], ['3.3-own-network']);
+  if (has(R.othersWifi) && !place)
+    return d('prohibited', ['§3.3', '§2.2'], ['3.3-own-network', '2.2-no-risky-network']);
+  if (has(R.publicWifi)) {
+    if (place && has(R.workVerb))
+      return d('prohibited', ['§2.1', '§2.2', '§3.3'], ['2.1-home-only', '2.2-no-risky-network', '3.3-no-free-public']);
+    return d(
+      'prohibited',
+      ['§2.2', '§3.3', ...(place ? (['§2.1'] as const) : [])],
+      ['2.2-no-risky-network', '3.3-no-free-public'],
+    );
+  }
+  if (place) {
+    const net = has(R.wifi) || has(R.tethering) || has(R.carrier);
+    return d(
+      'prohibited',
+      net ? ['§2.1', '§2.2', '§3.3'] : ['§2.1'],
+      net ? ['2.1-home-only', '2.2-no-risky-network'] : ['2.1-home-only'],
+    );
+  }
+
+  // §3.3 — the home network
+  if (has(R.tethering) || has(R.carrier)) return d('allowed', ['§3.3'], ['3.3-carrier-sim-ok']);
+  if (has(R.wep)) return d('prohibited', ['§3.3'], ['3.3-no-weak-encryption']);
+  if (has(R.noEncryption) && has(R.network) && !has(R.pcContext))
+    return d('prohibited', ['§3.3'], ['3.3-no-weak-encryption']);
+  if (has(R.macAuth)) return d('prohibited', ['§3.3'], ['3.3-no-mac-auth']);
+  if (has(R.wpa))
+    return d('allowed', ['§3.3'], ['3.3-no-weak-encryption', '3.3-strong-wifi-password'], { reason: WPA_REASON });
+  if (has(R.firmware)) {
+    return d('required', ['§3.3'], ['3.3-firmware-updates', '3.3-vulnerabilities', '3.3-no-unsupported-devices']);
+  }
+  if (has(R.sharedFolder)) return d('prohibited', ['§3.3'], ['3.3-shared-folder']);
+  if (has(R.family) && has(R.network) && !has(R.apartment) && !has(R.see) && !has(R.touchStrong)) {
+    if (has(R.simultaneous))
+      return d('prohibited', ['§3.3'], ['3.3-family-network', '3.3-check-other-pcs', '3.3-segment-recommended']);
+    return d('conditional', ['§3.3'], ['3.3-family-network', '3.3-check-other-pcs', '3.3-segment-recommended'], {
+      reason: FAMILY_NETWORK_REASON,
+    });
+  }
+  if (has(R.noVpn) && !owns(f, 'personal', 'pc')) return d('prohibited', ['§3.3'], ['3.3-no-connection-without-vpn']);
+  if (has(R.restrictDevices)) return d('required', ['§3.3'], ['3.3-restrict-other-devices']);
+  if (has(R.segment)) return d('allowed', ['§3.3'], ['3.3-segment-recommended']);
+  if (has(R.routerPassword)) return d('required', ['§3.3'], ['3.3-strong-wifi-password', '3.3-no-weak-encryption']);
+  if (has(R.secureNetwork) && (has(R.wifi) || /(ネットワーク|network|回線)/.test(n)) && !has(R.vpn)) {
+    return d(
+      'required',
+      ['§3.3'],
+      [
+        '3.3-strong-wifi-password',
+        '3.3-no-weak-encryption',
+        '3.3-no-mac-auth',
+        '3.3-firmware-updates',
+        '3.3-wired-recommended',
+      ],
+      {
+        reason: SECURE_NETWORK_REASON,
+      },
+    );
+  }
+  if (has(R.wired)) return d('allowed', ['§3.3'], ['3.3-wired-recommended']);
+  if (has(R.apartment) && has(R.network)) return d('allowed', ['§3.3'], ['3.3-own-network']);
+  if (has(R.slow) && has(R.network)) return d('required', ['§3.3'], ['3.3-speed-own-responsibility']);
+  if (has(R.ownLine) && !has(R.wifi)) return d('allowed', ['§3.3'], ['3.3-own-network']);
+  if (has(R.wifi) && f.apps.length === 0) {
+    return d('conditional', ['§3.3'], ['3.3-strong-wifi-password', '3.3-no-weak-encryption', '3.3-wired-recommended'], {
+      reason: HOME_WIFI_REASON,
+    });
+  }
+
+  // Lost or stolen equipment: the guideline gives no procedure.
+  if (has(R.lost) && !has(R.cabinet)) return UNKNOWN;
+
+  // §3.5 ① — downloads to personal devices; §2.3 — copies anywhere but the company PC
+  const copying = has(R.copy) && !has(R.notCopying) && !has(R.mdm) && !isAppInstall(f);
+  if (copying && (has(R.dataObject) || has(R.personalTarget) || has(R.mediaStrong) || personalDevice(f))) {
+    if (owns(f, 'customer', 'pc'))
+      return d('prohibited', ['§3.2', '§2.3'], ['3.2-customer-pc-no-our-data', '2.3-no-copy-outside-company-pc']);
+    const media = has(R.media);
+    const toPersonal = personalDevice(f) || has(R.personalTarget) || media;
+    if (!toPersonal && owns(f, 'company', 'pc') && !f.mentions.some((m) => m.owner !== 'company')) {
+      return d(
+        'allowed',
+        ['§2.3', '§3.1'],
+        ['2.3-no-copy-outside-company-pc', '3.1-no-confidential-outside-company-pc'],
+        {
+          reason: COMPANY_PC_STORAGE_REASON,
+        },
+      );
+    }
+    if (personalDevice(f) && (f.apps.length > 0 || has(R.otherOffice)) && !media) {
+      return d('prohibited', ['§3.5', '§2.3'], ['3.5-personal-devices', '2.3-no-copy-outside-company-pc']);
+    }
+    if (media) return d('prohibited', ['§2.3', '§3.2'], ['2.3-no-copy-outside-company-pc', '3.2-no-own-media']);
+    return d(
+      'prohibited',
+      ['§2.3', '§3.1'],
+      ['2.3-no-copy-outside-company-pc', '3.1-no-confidential-outside-company-pc'],
+    );
+  }
+
+  // §3.2 — storage media, peripherals, maker address, encryption, security software
+  const peripheralOnly = has(R.peripheral) && !has(R.mediaStrong);
+  // A personal phone plugged into the PC is a storage medium too.
+  if (
+    owns(f, 'personal', 'phone') &&
+    mentionsClass(f, 'pc') &&
+    has(R.connectDevice) &&
+    f.apps.length === 0 &&
+    !has(R.rv) &&
+    !has(R.vpn)
+  ) {
+    return d('prohibited', ['§3.2', '§2.3'], ['3.2-no-own-media', '2.3-no-copy-outside-company-pc']);
+  }
+  if (has(R.media) && !peripheralOnly)
+    return d('prohibited', ['§3.2', '§2.3'], ['3.2-no-own-media', '2.3-no-copy-outside-company-pc']);
+  if (has(R.makerAddress)) return d('prohibited', ['§3.2'], ['3.2-no-personal-address-maker']);
+  if (has(R.encryption) && (has(R.pcContext) || !has(R.network))) {
+    if (has(R.encryptionNegative)) return d('prohibited', ['§3.2'], ['3.2-encrypted-disk']);
+    if (has(R.takeOut)) return d('allowed', ['§3.2'], ['3.2-encrypted-disk'], { reason: ENCRYPTED_TAKE_OUT_REASON });
+    return d('required', ['§3.2'], ['3.2-encrypted-disk'], { reason: ENCRYPTION_REQUIRED_REASON });
+  }
+  if (has(R.securitySoftware)) {
+    if (owns(f, 'personal', 'pc')) return d('required', ['§3.2'], ['3.2-personal-pc-approval']);
+    if (has(R.disable))
+      return d('prohibited', ['§3.2'], ['3.2-security-software'], { reason: SECURITY_SOFTWARE_OFF_REASON });
+    return d('required', ['§3.2'], ['3.2-security-software']);
+  }
+  if (has(R.osUpdate) && !has(R.network) && (mentionsClass(f, 'pc') || /os|windows|mac/.test(n))) {
+    return d('required', ['§3.2'], ['3.2-personal-pc-approval']);
+  }
+
+  // §3.4 — credentials
+  if (has(R.credential) && has(R.memo) && !has(R.share)) return d('prohibited', ['§3.4'], ['3.4-no-sticky-notes']);
+  if (has(R.credential) && (has(R.share) || has(R.memo)))
+    return d('prohibited', ['§3.4'], ['3.4-no-sharing-credentials']);
+
+  // §3.2 — own peripherals
+  if (peripheralOnly && has(R.ownOrUse) && !(has(R.meetingCamera) && !OWN_WORD.test(n))) {
+    const micCam = /(マイク|\bmics?\b|microphone|カメラ|webcam|camera)/.test(n);
+    return d('allowed', ['§3.2'], micCam ? ['3.2-mic-camera'] : ['3.2-peripherals-own']);
+  }
+
+  // §3.4 — screen lock (before family and others: "even if nobody is around")
+  if (has(R.lock) || (has(R.away) && (has(R.screen) || mentionsClass(f, 'pc')) && !has(R.privateUse))) {
+    return d('required', ['§3.4'], ['3.4-lock-screen']);
+  }
+
+  // §2.5 / §3.4 — family and other people
+  if (
+    has(R.family) &&
+    (has(R.howPrevent) ||
+      has(R.see) ||
+      has(R.touch) ||
+      has(R.screen) ||
+      has(R.audio) ||
+      has(R.workspace) ||
+      mentionsClass(f, 'pc') ||
+      has(R.confidential))
+  ) {
+    if (has(R.workspace) || has(R.howPrevent))
+      return d('required', ['§3.4', '§2.5'], ['3.4-screen-not-visible', '2.5-no-cohabitant-access']);
+    if (has(R.audio) && !has(R.see))
+      return d('required', ['§3.4', '§2.5'], ['3.4-audio-not-overheard', '2.5-no-cohabitant-access']);
+    return d('prohibited', ['§2.5', '§3.4'], ['2.5-no-cohabitant-access', '3.4-no-one-else-touches-pc']);
+  }
+  if (
+    has(R.others) &&
+    (has(R.touchStrong) || (has(R.touch) && mentionsClass(f, 'pc'))) &&
+    f.apps.length === 0 &&
+    !has(R.see) &&
+    !has(R.paper)
+  ) {
+    return d('prohibited', ['§3.4', '§2.5'], ['3.4-no-one-else-touches-pc', '2.5-no-cohabitant-access']);
+  }
+  // §4 — usage logs
+  if (has(R.logs)) return d('conditional', ['§4'], ['4-usage-logs', '4-usage-restriction']);
+
+  if (has(R.screen) && (has(R.see) || has(R.others)))
+    return d('required', ['§3.4'], ['3.4-screen-not-visible', '3.4-lock-screen']);
+  if (has(R.audio) && (has(R.overhear) || has(R.others))) return d('required', ['§3.4'], ['3.4-audio-not-overheard']);
+  if (has(R.filming)) return d('required', ['§3.4'], ['3.4-filming-at-home']);
+  if (has(R.endOfDay)) return d('required', ['§3.4'], ['3.4-end-of-day']);
+  if (has(R.cabinet)) return d('required', ['§3.4'], ['3.4-store-pc']);
+
+  // §3.1 — connection methods
+  if (has(R.vpn)) return vpn(f);
+  if (has(R.rv)) return remoteDesktop(f);
+  if (has(R.secureLogon)) return secureLogon(f);
+
+  // §4 — chat, reports, isolation and managers
+  if (has(R.chat) && has(R.chatPrivate) && f.devices.length === 0)
+    return d('prohibited', ['§4'], ['4-chat-business-only', '4-usage-logs']);
+  if (has(R.reports) && (has(R.important) || /報連相|ほうれんそう/.test(n)))
+    return d('required', ['§4'], ['4-important-reports']);
+  if (has(R.chat) && f.devices.length === 0 && f.editions.length === 0)
+    return d('required', ['§4'], ['4-chat-business-only', '4-chat-care']);
+  if (has(R.background)) return d('required', ['§4'], ['4-face-to-face']);
+  if (has(R.mentor) || has(R.alone)) return d('required', ['§4'], ['4-mentors-living-alone']);
+  if (has(R.faceToFace) && f.devices.length === 0) return d('required', ['§4'], ['4-face-to-face']);
+  if (has(R.manager) && has(R.talk) && !has(R.approval))
+    return d('required', ['§4'], ['4-managers-talk-to-all', '4-prevent-isolation']);
+  if (has(R.isolation)) return d('required', ['§4'], ['4-prevent-isolation']);
+
+  // §2.7 — private use of the company PC
+  if (
+    has(R.privateUse) &&
+    !(personalDevice(f) && !owns(f, 'company')) &&
+    !phoneOnly(f) &&
+    (mentionsClass(f, 'pc') || has(R.workContext))
+  ) {
+    return d('prohibited', ['§2.7', '§3.2'], ['2.7-no-private-use', '3.2-no-private-use']);
+  }
+
+  // §3.5 ② — who may use app versions on company phones
+  if (has(R.mdm)) {
+    const apps = f.apps.length ? f.apps : (['outlook', 'teams'] as App[]);
+    return matrix(apps, ['company-phone'], ['app']);
+  }
+
+  // §3.5 — the Microsoft 365 matrix
+  if (f.apps.length > 0) {
+    if ((has(R.howTo) || has(R.trouble)) && f.devices.length === 0 && f.editions.length === 0) return UNKNOWN;
+    return matrix(f.apps, f.devices, f.editions);
+  }
+  if (has(R.otherOffice) && (f.mentions.length > 0 || f.editions.length > 0)) return otherOffice(f);
+  // §3.2 — PCs
+  if (owns(f, 'personal', 'pc') && (has(R.install) || has(R.otherApp))) {
+    return d('prohibited', ['§3.2'], ['3.2-personal-pc-methods']);
+  }
+  if (has(R.weakTeams) && f.mentions.length > 0 && !owns(f, 'customer'))
+    return matrix(['teams'], f.devices, f.editions);
+  if (owns(f, 'customer', 'pc')) {
+    if (has(R.network)) return d('required', ['§3.2'], ['3.2-customer-pc-network', '3.2-customer-pc-rules']);
+    return d('required', ['§3.2'], ['3.2-customer-pc-rules', '3.2-customer-pc-no-our-data']);
+  }
+  if (has(R.breakdown) && (mentionsClass(f, 'pc') || /貸与|支給/.test(n))) {
+    return d(
+      'conditional',
+      ['§3.2'],
+      ['3.2-personal-pc-exception', '3.2-personal-pc-methods', '3.2-personal-pc-approval'],
+    );
+  }
+  if (has(R.confidential) && has(R.store)) {
+    if (owns(f, 'company', 'pc') && !personalDevice(f)) {
+      return d('allowed', ['§3.1', '§2.3'], ['3.1-no-confidential-outside-company-pc'], {
+        reason: COMPANY_PC_STORAGE_REASON,
+      });
+    }
+    return d(
+      'prohibited',
+      ['§3.1', '§2.3'],
+      ['3.1-no-confidential-outside-company-pc', '2.3-no-copy-outside-company-pc'],
+    );
+  }
+  if (owns(f, 'personal', 'pc')) {
+    return d(
+      'conditional',
+      ['§3.2', '§3.1'],
+      ['3.2-personal-pc-methods', '3.2-personal-pc-approval', '3.2-borrow-company-pc'],
+    );
+  }
+  if (f.mentions.length > 0 && phoneOnly(f) && has(R.useVerb))
+    return matrix(['outlook', 'teams'], f.devices, f.editions);
+  if (owns(f, 'company', 'pc') && has(R.useVerb)) return d('allowed', ['§3.2'], ['3.2-company-pc-only']);
+  if (mentionsClass(f, 'pc') && has(R.useVerb) && has(R.workVerb)) {
+    return d('required', ['§3.2'], ['3.2-company-pc-only', '3.2-borrow-company-pc']);
+  }
+
+  // §3.1 — how to connect at all
+  if (has(R.connectMethod))
+    return d('conditional', ['§3.1'], ['3.1-vpn', '3.1-remote-desktop', '3.1-secure-logon'], {
+      reason: CONNECT_REASON,
+    });
+
+  // §0 / §1 — telework itself, purpose, risks
+  if (has(R.purpose)) {
+    if (/(テレワークとは|定義|definition|mean|counts as|what is telework)/.test(n))
+      return d('required', ['§0'], ['0-telework-definition', '0-work-rules']);
+    if (/(isms|pマーク|privacy ?mark|プライバシーマーク|位置づけ|位置付け|scope|適用範囲|対象範囲)/.test(n))
+      return d('required', ['§0'], ['0-scope']);
+    if (/(就業規|work regulations|service discipline)/.test(n))
+      return d('required', ['§0'], ['0-work-rules', '0-penalties']);
+    return d('required', ['§0'], ['0-purpose']);
+  }
+  if (has(R.teleworkHome) && !has(R.howTo)) {
+    if (has(R.risk)) return d('required', ['§1'], ['1-self-defense', '1-compliance-condition']);
+    return d('conditional', ['§1', '§0'], ['1-compliance-condition', '0-pledge'], { reason: TELEWORK_REASON });
+  }
+  if (
+    has(R.risk) &&
+    /(ルール|ガイドライン|守|rule|guideline|follow|comply|テレワーク|telework|在宅|remote|home)/.test(n)
+  ) {
+    return d(
+      'required',
+      ['§1'],
+      ['1-self-defense', '1-risk-family-viewing', '1-risk-burglary', '1-risk-home-network', '1-risk-remote-method'],
+    );
+  }
+  return UNKNOWN;
+}
+
+function isAppInstall(f: Facts): boolean {
+  // "download the Teams app" installs an app (§3.5), it does not copy data.
+  return (
+    (f.apps.length > 0 || /(アプリ|\bapps?\b|software|ソフト)/.test(f.n)) && !f.has(R.dataObject) && f.has(R.install)
+  );
+}
+
+function paper(f: Facts): Decision {
+  const rules = ['2.6-paper-in-principle', '2.6-paper-with-approval', '2.6-paper-no-copy', '2.6-department-rules'];
+  if (
+    /(コピー|複製|\bcop(y|ies|ying)\b|第三者|見せ|\bshow|家族|family|他人|others|third)/.test(f.n) &&
+    !f.has(R.approval)
+  ) {
+    const cohabitant = f.has(R.family) ? (['§2.5'] as const) : [];
+    return d('prohibited', ['§2.6', ...cohabitant], ['2.6-paper-no-copy', '2.6-paper-in-principle']);
+  }
+  if (f.has(R.approvalNegated)) return d('prohibited', ['§2.6'], rules);
+  if (f.has(R.approval) && f.has(R.customerWord) && f.has(R.managerWord)) {
+    return d('allowed', ['§2.6'], ['2.6-paper-with-approval', '2.6-paper-no-copy', '2.6-department-rules']);
+  }
+  return d('conditional', ['§2.6'], rules, { reason: PAPER_REASON });
+}
+
+function vpn(f: Facts): Decision {
+  if (f.has(R.trouble) && f.mentions.length === 0) return UNKNOWN;
+  if (owns(f, 'personal', 'pc')) return d('prohibited', ['§3.1', '§3.2'], ['3.1-vpn', '3.2-personal-pc-methods']);
+  if (f.mentions.length > 0 && phoneOnly(f)) return d('prohibited', ['§3.1'], ['3.1-vpn']);
+  if (owns(f, 'company', 'pc')) return d('allowed', ['§3.1'], ['3.1-vpn']);
+  return d('conditional', ['§3.1'], ['3.1-vpn']);
+}
+
+function remoteDesktop(f: Facts): Decision {
+  if (owns(f, 'personal', 'pc'))
+    return d(
+      'conditional',
+      ['§3.1', '§3.2'],
+      ['3.1-remote-desktop', '3.2-personal-pc-methods', '3.2-personal-pc-approval'],
+    );
+  if (f.mentions.length > 0 && phoneOnly(f)) return d('allowed', ['§3.1'], ['3.1-rv-phone']);
+  if (owns(f, 'company', 'pc')) return d('allowed', ['§3.1'], ['3.1-remote-desktop'], { reason: RV_COMPANY_REASON });
+  return d('conditional', ['§3.1'], ['3.1-remote-desktop']);
+}
+
+function secureLogon(f: Facts): Decision {
+  if (owns(f, 'personal', 'pc'))
+    return d(
+      'conditional',
+      ['§3.1', '§3.2'],
+      ['3.1-secure-logon', '3.2-personal-pc-methods', '3.2-personal-pc-approval'],
+    );
+  if (f.mentions.length > 0 && phoneOnly(f)) return UNKNOWN;
+  if (owns(f, 'company', 'pc')) return d('allowed', ['§3.1'], ['3.1-secure-logon'], { conditions: { ja: [], en: [] } });
+  return d('conditional', ['§3.1'], ['3.1-secure-logon']);
+}
+
+function otherOffice(f: Facts): Decision {
+  const personal = personalDevice(f);
+  const app = f.editions.includes('app') && !f.editions.includes('web');
+  const web = f.editions.includes('web') && !f.editions.includes('app');
+  if (personal) {
+    if (app) return d('prohibited', ['§3.5', '§3.2'], ['3.5-personal-devices', '3.2-personal-pc-methods']);
+    if (web) return d('conditional', ['§3.5', '§3.2'], ['3.5-personal-phone-web-office', '3.5-personal-devices']);
+    return d('conditional', ['§3.5', '§3.2'], ['3.5-personal-devices', '3.5-personal-phone-web-office'], {
+      reason: OTHER_OFFICE_PERSONAL_REASON,
+    });
+  }
+  if (owns(f, 'company', 'phone') && app) return d('conditional', ['§3.5'], ['3.5-company-phone-app']);
+  if (owns(f, 'company')) return d('allowed', ['§3.2', '§3.5'], ['3.2-company-pc-only']);
+  return UNKNOWN;
+}
+
+function matrix(apps: readonly App[], devices: readonly Device[], editions: readonly Edition[]): Decision {
+  const cells = matrixCells({ apps, devices, editions });
+  const verdicts = new Set(cells.map((c) => c.verdict));
+  const verdict: Verdict = verdicts.size === 1 ? (cells[0] as MatrixCell).verdict : 'depends';
+  const used = new Set(cells.map((c) => c.device));
+  const citations: SectionId[] = ['§3.5'];
+  const ruleIds = ['3.5-matrix'];
+  const cond = { ja: [] as string[], en: [] as string[] };
+  const add = (id: string) => {
+    const r = rule(id);
+    if (r.conditions) {
+      cond.ja.push(...r.conditions.ja);
+      cond.en.push(...r.conditions.en);
+    }
+  };
+  if (used.has('personal-pc') || used.has('personal-phone')) {
+    ruleIds.push('3.5-personal-devices');
+    if (cells.some((c) => c.verdict === 'allowed' && (c.device === 'personal-pc' || c.device === 'personal-phone')))
+      add('3.5-personal-devices');
+  }
+  if (cells.some((c) => c.verdict === 'conditional')) {
+    ruleIds.push('3.5-company-phone-app');
+    add('3.5-company-phone-app');
+  }
+  if (used.has('personal-pc')) {
+    citations.push('§3.2');
+    ruleIds.push('3.2-personal-pc-methods');
+    if (cells.some((c) => c.device === 'personal-pc' && c.verdict === 'allowed')) {
+      ruleIds.push('3.2-personal-pc-approval');
+      add('3.2-personal-pc-approval');
+    }
+  }
+  return { verdict, citations, ruleIds, cells, conditions: cond };
+}
+
+const WPA_REASON: Bilingual = {
+  ja: 'WPA2/WPA3は禁止されている「暗号化なしやWEPなど強度が低い暗号化方式」にあたらないため利用できます。ルーター及びSSIDには強力なパスワードをかけてください。',
+  en: 'WPA2/WPA3 is not one of the prohibited options (no encryption, or weak encryption such as WEP), so it is fine; the router and SSID must have strong passwords.',
+};
+const SECURE_NETWORK_REASON: Bilingual = {
+  ja: '自宅のネットワークは、有線を推奨し、無線ならルーター及びSSIDに強力なパスワードをかけ（暗号化なし・WEPは禁止、MACアドレス認証は使わない）、ファームウェアの更新など機器の脆弱性対応を行ってください。',
+  en: 'For the home network: wired is recommended; on wireless, put strong passwords on the router and SSID (no encryption or WEP is prohibited, and do not rely on MAC addresses), and keep the equipment patched, firmware included.',
+};
+const FAMILY_NETWORK_REASON: Bilingual = {
+  ja: '家族と共用のネットワークは、VPN接続が完了するまでは他のPCから侵入される懸念があるため、原則は同時利用を禁止としています（特にVPN接続するまでの間）。',
+  en: 'On a network shared with family, other PCs could break in until the VPN is up, so using it at the same time is prohibited in principle (above all until the VPN is connected).',
+};
+const HOME_WIFI_REASON: Bilingual = {
+  ja: '自宅の無線（Wi-Fi）は、ルーター及びSSIDに強力なパスワードがかかっていれば利用できます。暗号化なしやWEPは禁止で、接続方式は有線を推奨します。',
+  en: 'Home Wi-Fi is fine if the router and SSID have strong passwords; no encryption or WEP is prohibited, and a wired connection is recommended.',
+};
+const COMPANY_PC_STORAGE_REASON: Bilingual = {
+  ja: 'データの保存先として認められているのは会社貸与PCだけです（会社貸与PC以外への複製、保存は禁止）。',
+  en: 'The company PC is the only place where data may be stored (copying or saving anywhere else is prohibited).',
+};
+const ENCRYPTION_REQUIRED_REASON: Bilingual = {
+  ja: '会社貸与PCのHDD/SSDは暗号化されている必要があります。暗号化されていないものは持ち出し不可です。',
+  en: "The company PC's HDD/SSD must be encrypted; an unencrypted one must not be taken out.",
+};
+const ENCRYPTED_TAKE_OUT_REASON: Bilingual = {
+  ja: 'HDD/SSDが暗号化されている会社貸与PCは持ち出せます（暗号化されていないものは持ち出し不可）。',
+  en: 'A company PC whose HDD/SSD is encrypted may be taken out (an unencrypted one may not).',
+};
+const SECURITY_SOFTWARE_OFF_REASON: Bilingual = {
+  ja: '会社貸与PCにはセキュリティソフト（AppGuard もしくは ESET）がインストールされている事が必要なため、外したり無効にしたりはできません。',
+  en: 'The company PC must have security software (AppGuard or ESET) installed, so you may not remove or disable it.',
+};
+const PAPER_REASON: Bilingual = {
+  ja: '紙資料の持ち出しは原則禁止です。事前に顧客及び上長に持ち出し許可を得た場合は可ですが、持ち出した資料の複製及び第三者の閲覧は禁止です。',
+  en: 'Taking paper documents out is prohibited in principle; it is allowed with prior permission from the customer and your manager, but no copies and no third-party viewing.',
+};
+const RV_COMPANY_REASON: Bilingual = {
+  ja: 'リモートデスクトップ接続方式（RV）は、会社貸与PCからは利用できます。',
+  en: 'Remote desktop (RV) may be used from the company PC.',
+};
+const CONNECT_REASON: Bilingual = {
+  ja: '社内情報への接続方法は、VPN（会社貸与PCのみ）、リモートデスクトップ（RV：会社貸与PCは可、自宅PCは条件付き、スマホ・タブレットも可）、セキュア・インターネットログオン（会社貸与PC及び自宅PC）の3つです。',
+  en: 'There are three ways to reach company information: VPN (company PC only), remote desktop (RV: company PC; home PC with conditions; phones and tablets too) and secure internet logon (company PC and home PC).',
+};
+const TELEWORK_REASON: Bilingual = {
+  ja: 'テレワークは、ガイドラインの内容を遵守できる方のみに許可（指示）されます。初めて在宅勤務をする前に誓約書の提出が必要です。',
+  en: 'Telework is permitted (instructed) only for people who can follow the guideline; before your first day of working from home you must submit the pledge.',
+};
+const OTHER_OFFICE_PERSONAL_REASON: Bilingual = {
+  ja: '私用機器では、OfficeはWEB版なら可ですが、アプリ版は利用不可です。ローカルにデータを残さない事（ダウンロードも禁止）。',
+  en: 'On personal devices Office is allowed in the browser but not as an app, and no data may be left on the device (no downloads).',
+};

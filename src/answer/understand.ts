@@ -1,0 +1,189 @@
+/**
+ * Question understanding: normalisation, language, and the facts a question mentions (devices with their owner,
+ * apps, editions, and topic words). Plain regular expressions over a short string; no dictionary, no I/O.
+ */
+import type { App, Device, Edition, Lang } from '../guideline/types.ts';
+
+const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]/;
+
+export function languageOf(question: string): Lang {
+  return JAPANESE.test(question) ? 'ja' : 'en';
+}
+
+/** NFKC, lower case, one spelling of Wi-Fi and PC, no spaces next to Japanese, no trailing "please tell me". */
+export function normalize(question: string): string {
+  let n = question.normalize('NFKC').toLowerCase();
+  n = n.replace(/[’`]/g, "'");
+  n = n.replace(/wi[\s\-‐]?fi|ワイファイ|わいふぁい|無線lan|\bwlan\b/g, 'wifi');
+  n = n.replace(/\bp\s+c\b/g, 'pc').replace(/ピーシー/g, 'pc');
+  n = n.replace(/\s+/g, ' ').trim();
+  n = n.replace(
+    /\s+(?=[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef])|(?<=[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef])\s+/g,
+    '',
+  );
+  // A request to be told ("…を教えて") is not the act of telling someone.
+  n = n.replace(
+    /(を|について)?教えて(ください|下さい|くれ|ほしい|欲しい|くれますか|もらえますか)?(?=[?？。!！]*$)/,
+    '',
+  );
+  n = n.replace(/\b(can|could) you (please )?tell me\b|\bplease tell me\b|\btell me\b/g, '');
+  return n;
+}
+
+export type DeviceClass = 'pc' | 'phone';
+export type Owner = 'company' | 'personal' | 'customer';
+
+export interface DeviceMention {
+  cls: DeviceClass | 'any';
+  owner?: Owner;
+  at: number;
+}
+
+const DEVICE_RE =
+  /(ノートpc|ノートパソコン|デスクトップpc|pc|パソコン|ぱそこん|ノーパソ|ラップトップ|\blaptops?\b|\bcomputers?\b|\bnotebook\b|macbook|\bmacs?\b(?!\s*(アドレス|address|認証|フィルタ|filter|auth))|マック(?=ブック|book)|chromebook|スマホ|すまほ|スマートフォン|スマフォ|携帯電話|携帯(?!する|して|し|キャリア)|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart ?phones?|\bphones?\b|\bmobiles?\b(?!\s*(router|wifi|hotspot|data))|\bcell ?phones?\b|タブレット|ipad|\btablets?\b|端末|デバイス|\bdevices?\b|私用機器|私物機器)/g;
+
+const PHONE_WORD =
+  /^(スマホ|すまほ|スマートフォン|スマフォ|携帯|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart|phone|mobile|cell|タブレット|ipad|tablet)/;
+const GENERIC_WORD = /^(端末|デバイス|device|私用機器|私物機器)/;
+
+// Ownership words in Japanese that come right before the device (gap checked separately).
+const JA_MARKERS: Array<[RegExp, Owner]> = [
+  [/(顧客|お客様|お客さん|客先)(から)?(の|貸与の?|支給の?|から借りた)?/g, 'customer'],
+  [
+    /(社用|会社(から)?(支給|貸与|配布)(の|された|されている)?|会社から(借り|もらっ|渡され|配られ)[^、。をでにはが]{0,5}|会社(の|用の?)?|貸与(の|された|されている|品の?)?|支給(の|された|されている|品の?)?|業務用の?|社給の?|社有の?|仕事用の?|法人(契約)?の?)/g,
+    'company',
+  ],
+  [
+    /(私用(の|で使っている)?|私有の?|個人(の|用の?|所有の?|持ちの?|契約の?)?|自分(の|で買った|専用の?)|自前の?|私物の?|自己所有の?|プライベート(の|用の?)|自宅(の|にある)?|家(の|にある)|うちの|我が家の|マイ|家族の|家族共用の?)/g,
+    'personal',
+  ],
+];
+const EN_MARKERS: Array<[RegExp, Owner]> = [
+  [/\b(customer|client)('s|s')?[ -](\w+[ -])?$/, 'customer'],
+  [
+    /\b(company|corporate|work|business|office|employer'?s?|company[- ](issued|provided|owned|supplied)|work[- ](issued|provided)|issued|provided)[ -](\w+[ -])?$/,
+    'company',
+  ],
+  [
+    /\b(personal|private|own|home|family|byod|non-company|non-work|privately[- ]owned|personally[- ]owned)[ -](\w+[ -])?$/,
+    'personal',
+  ],
+];
+const BLOCKING_GAP = /[をでにはがへと、。,.?？!！]/;
+
+function ownerBefore(n: string, at: number): Owner | undefined {
+  const enWindow = n.slice(Math.max(0, at - 28), at);
+  // English: marker word(s) right before the device.
+  for (const [re, owner] of EN_MARKERS) if (re.test(enWindow)) return owner;
+  const window = n.slice(Math.max(0, at - 16), at);
+  let best: { end: number; owner: Owner } | undefined;
+  for (const [re, owner] of JA_MARKERS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(window); m; m = re.exec(window)) {
+      if (m[0] === '') {
+        re.lastIndex++;
+        continue;
+      }
+      const end = m.index + m[0].length;
+      if (!best || end > best.end || (end === best.end && owner === 'customer')) best = { end, owner };
+    }
+  }
+  if (!best) return undefined;
+  const gap = window.slice(best.end);
+  if (gap.length > 6 || BLOCKING_GAP.test(gap)) return undefined;
+  return best.owner;
+}
+
+const AFTER_COMPANY =
+  /^(\s*[（(]?\s*(会社支給|会社貸与|貸与|支給|社用|業務用)|(は|が)(会社|貸与|支給|社用|業務用)|\s*(that |which )?(is |was |i was )?(issued|provided|given|lent|supplied|owned)( to me)? by (the |my )?(company|employer|work|firm)|\s*((that|which) )?(the |my )?(company|employer|firm|work|office) (gave|issued|provided|lent|supplied|loaned)|\s*(from|for) (the )?(company|work|office)\b|\s*(is|was) (a )?(company|work)[- ]?(issued|provided|owned|phone|laptop|pc))/;
+const AFTER_PERSONAL =
+  /^(\s*[（(]?\s*(私物|私用|個人所有|自前|自己所有)|(は|が)(私物|私用|個人|自分|自前)|\s*(that |which )?i (own|bought|paid for)|\s*(is|was) (my own|personal|private|mine))/;
+
+function ownerAfter(n: string, end: number): Owner | undefined {
+  const rest = n.slice(end, end + 48);
+  if (AFTER_COMPANY.test(rest)) return 'company';
+  if (AFTER_PERSONAL.test(rest)) return 'personal';
+  return undefined;
+}
+
+const GLOBAL_PERSONAL =
+  /([（(](私用|私物|個人)[）)]|私物|私用の|私用(?=pc|パソコン|スマホ|携帯|端末|機器|iphone|タブレット|ノート)|個人所有|自前|自己所有|\bbyod\b|bring your own|my own|personal (devices?|phones?|pcs?|laptops?|computers?|smartphones?|tablets?))/;
+const GLOBAL_COMPANY = /(会社支給|会社貸与|貸与|社用|company[- ](issued|provided|owned)|work[- ]issued)/;
+
+export function findDevices(n: string): DeviceMention[] {
+  const out: DeviceMention[] = [];
+  DEVICE_RE.lastIndex = 0;
+  for (let m = DEVICE_RE.exec(n); m; m = DEVICE_RE.exec(n)) {
+    const word = m[0];
+    const cls: DeviceMention['cls'] = GENERIC_WORD.test(word) ? 'any' : PHONE_WORD.test(word) ? 'phone' : 'pc';
+    let owner: Owner | undefined =
+      word === '私用機器' || word === '私物機器'
+        ? 'personal'
+        : (ownerBefore(n, m.index) ?? ownerAfter(n, m.index + word.length));
+    if (word.startsWith('携帯') && /会社$|社用$/.test(n.slice(0, m.index))) owner = 'company';
+    out.push({ cls, owner, at: m.index });
+  }
+  // The same device named twice ("the Teams mobile app on my private smartphone") takes the owner given once.
+  for (const d of out) {
+    if (d.owner) continue;
+    const owners = new Set(
+      out.filter((o) => o.owner && (o.cls === d.cls || o.cls === 'any' || d.cls === 'any')).map((o) => o.owner),
+    );
+    if (owners.size === 1) d.owner = [...owners][0];
+  }
+  if (out.some((d) => !d.owner)) {
+    const p = GLOBAL_PERSONAL.test(n);
+    const c = GLOBAL_COMPANY.test(n);
+    if (p !== c) for (const d of out) if (!d.owner) d.owner = p ? 'personal' : 'company';
+  }
+  return out;
+}
+
+/** The §3.5 devices a question's device mentions stand for; an unowned or generic mention expands. */
+export function matrixDevices(mentions: DeviceMention[]): Device[] {
+  const set = new Set<Device>();
+  for (const d of mentions) {
+    const classes: DeviceClass[] = d.cls === 'any' ? ['pc', 'phone'] : [d.cls];
+    const owners: Array<'company' | 'personal'> =
+      d.owner === 'company'
+        ? ['company']
+        : d.owner === 'personal'
+          ? ['personal']
+          : d.owner === 'customer'
+            ? []
+            : ['company', 'personal'];
+    for (const c of classes) for (const o of owners) set.add(`${o}-${c}` as Device);
+  }
+  const order: Device[] = ['company-pc', 'personal-pc', 'company-phone', 'personal-phone'];
+  return order.filter((d) => set.has(d));
+}
+
+const WEB_RE =
+  /(ブラウザ|browser|web版|webばん|ウェブ版|webブラウザ|\bweb\b(?!\s*(会議|meeting|conference|camera|cam|カメラ|ミーティング))|web(?=で|から|の?outlook|の?teams|の?メール)|ウェブ(?!会議|カメラ)|\bowa\b|outlook\.office|on the web|online版|オンライン版|\bonline\b(?!\s*(meeting|会議))|chrome|safari|\bedge\b|firefox)/;
+const APP_RE =
+  /(アプリ|あぷり|\bapps?\b|application|デスクトップ版|デスクトップアプリ|desktop|クライアント|\bclient\b(?!'s|s')|インストール|いんすとーる|\binstall|を入れ|ダウンロード|\\bdownload|ストア|app ?store|play ?store)/;
+
+const NO_INSTALL_RE =
+  /(without (installing|downloading|an app|the app|any app)|no app|(インストール|ダウンロード)(せず|しない|しなくて|なし)|アプリ(なし|無し|を入れず|を入れない)|入れずに)/;
+
+export function findEditions(n: string): Edition[] {
+  const out: Edition[] = [];
+  const noInstall = NO_INSTALL_RE.test(n);
+  if (WEB_RE.test(n) || noInstall) out.push('web');
+  if (APP_RE.test(n) && !noInstall) out.push('app');
+  return out;
+}
+
+const OUTLOOK_RE =
+  /(outlook|outlok|otlook|outlock|アウトルック|メール(?!アドレス)|めーる|\be-?mails?\b(?!\s*address)|\bmails?\b|予定表|スケジュール|カレンダー|\bcalendar|受信トレイ|\binbox|\bowa\b)/;
+const TEAMS_RE = /(teams|チームズ|ティームズ|てぃーむず|ちーむず|temas|teems|\btems\b|\bteam's\b)/;
+const OFFICE_RE =
+  /(office\s*(365|アプリ|apps?\b|web|版|on the web|ソフト)|\bm365\b|microsoft\s*365|マイクロソフト\s*365|\bo365\b|オフィス(365|アプリ|ソフト|のアプリ)|\boffice\b(?=.*(アプリ|\bapps?\b|\bweb\b|版|ブラウザ|browser))|(web版|アプリ版|ブラウザ版?)の?office|the office (app|suite))/;
+
+export function findApps(n: string): { apps: App[]; office: boolean } {
+  const apps: App[] = [];
+  const office = OFFICE_RE.test(n);
+  if (office || OUTLOOK_RE.test(n)) apps.push('outlook');
+  if (office || TEAMS_RE.test(n)) apps.push('teams');
+  return { apps, office };
+}
