@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../src/store/embedded.ts';
 import { pgAuditLog } from '../src/store/audit.ts';
 import { DataDirInUseError, acquireDataDirLock } from '../src/store/lock.ts';
 import { migrate } from '../src/store/migrate.ts';
@@ -67,6 +71,21 @@ describe('PostgreSQL store', () => {
     const { rows } = await db.pool.query("SELECT detail FROM audit_log WHERE action = 'test.said'");
     expect(rows).toEqual([{ detail: { n: 1 } }]);
   });
+
+  it.runIf(process.getuid?.() === 0)(
+    'as root, says which directory keeps PostgreSQL out instead of failing obscurely',
+    async () => {
+      const closed = mkdtempSync(path.join(os.tmpdir(), 'tg-closed-'));
+      chmodSync(closed, 0o700);
+      try {
+        await expect(startEmbeddedPostgres(path.join(closed, 'data'), quietLog)).rejects.toThrow(
+          new RegExp(`cannot enter ${closed}.*chmod o\\+x`),
+        );
+      } finally {
+        rmSync(closed, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('lets one server own an embedded data directory at a time', () => {
     expect(() => acquireDataDirLock(db.dataDir)).toThrow(DataDirInUseError);

