@@ -23,7 +23,16 @@ export const text = (value: string, opts: Record<string, unknown> = {}) => ({
 
 export const heading = (value: string) => text(value, { size: 'Large', weight: 'Bolder', style: 'heading' });
 
-export const bullets = (items: string[]) => text(items.map((i) => `- ${i}`).join('\r'), { spacing: 'Small' });
+/** One line per item with a bullet character: markdown lists render differently across Teams clients. */
+export const bullets = (items: string[]) => ({
+  type: 'Container',
+  spacing: 'Small',
+  items: items.map((i) => text(`・${i}`, { spacing: 'None' })),
+});
+
+/** Buttons stacked one per row: long Japanese sample questions do not fit side by side on a phone. */
+export const buttonColumn = (actions: unknown[]) =>
+  actions.map((action) => ({ type: 'ActionSet', spacing: 'Small', actions: [action] }));
 
 /** A button that posts its title back as if the person had typed it, so it works the same as typing. */
 export const askButton = (title: string, question = title) => ({

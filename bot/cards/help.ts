@@ -1,5 +1,5 @@
 import type { Lang, Strings } from '../locale.ts';
-import { askButton, card, heading, text, type Card } from './card.ts';
+import { askButton, buttonColumn, card, heading, text, type Card } from './card.ts';
 
 const strings: Strings<{ title: string; lines: [string, string][]; note: string; samples: string[] }> = {
   ja: {
@@ -27,14 +27,19 @@ const strings: Strings<{ title: string; lines: [string, string][]; note: string;
 
 export function helpCard(lang: Lang): Card {
   const s = strings[lang];
-  return card(
-    [
-      heading(s.title),
-      { type: 'FactSet', facts: s.lines.map(([title, value]) => ({ title, value })) },
-      text(s.note, { isSubtle: true, size: 'Small' }),
-    ],
-    s.samples.map((q) => askButton(q)),
-  );
+  return card([
+    heading(s.title),
+    ...s.lines.map(([title, value]) => ({
+      type: 'ColumnSet',
+      spacing: 'Small',
+      columns: [
+        { type: 'Column', width: 'auto', items: [text(title, { weight: 'Bolder' })] },
+        { type: 'Column', width: 'stretch', items: [text(value)] },
+      ],
+    })),
+    ...buttonColumn(s.samples.map((q) => askButton(q))),
+    text(s.note, { isSubtle: true, size: 'Small', spacing: 'Medium' }),
+  ]);
 }
 
 const HELP_WORDS = new Set([

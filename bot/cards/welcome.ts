@@ -1,5 +1,5 @@
 import type { Lang, Strings } from '../locale.ts';
-import { askButton, bullets, card, heading, text, type Card } from './card.ts';
+import { askButton, bullets, buttonColumn, card, heading, text, type Card } from './card.ts';
 
 const strings: Strings<{
   title: string;
@@ -44,14 +44,12 @@ const strings: Strings<{
 export function welcomeCard(lang: Lang, name?: string): Card {
   const s = strings[lang];
   const greeting = name ? (lang === 'ja' ? `${name} さん、` : `Hi ${name}, `) : '';
-  return card(
-    [
-      heading(s.title),
-      text(greeting + s.intro),
-      bullets(s.features),
-      text(s.try, { weight: 'Bolder' }),
-      text(s.help, { isSubtle: true, size: 'Small' }),
-    ],
-    s.samples.map((q) => askButton(q)),
-  );
+  return card([
+    heading(s.title),
+    text(greeting + s.intro),
+    bullets(s.features),
+    text(s.try, { weight: 'Bolder', spacing: 'Medium' }),
+    ...buttonColumn(s.samples.map((q) => askButton(q))),
+    text(s.help, { isSubtle: true, size: 'Small', spacing: 'Medium' }),
+  ]);
 }
