@@ -3,6 +3,7 @@
  *   npm run bench:server -- [--restarts 5] [--questions 300] [--json]
  * First start = an empty data directory (initdb included); restart = the same directory again.
  * Round trip = an authenticated message posted to /api/messages until its reply reaches the local Bot Connector.
+ * The baseline, measured the same way in the same run, is a bare botbuilder echo bot (test/harness/echo-bot.ts).
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -52,16 +53,39 @@ try {
   const latencies: number[] = [];
   for (let i = 0; i < questionCount; i++)
     latencies.push(await roundTrip(server.url, QUESTIONS[i % QUESTIONS.length]!.q));
+  const afterRss = rssMb(server.pid);
+  await server.stop();
+
+  // Baseline in the same run: a bare botbuilder echo bot (no database) started and asked the same way.
+  const baseStarts: number[] = [];
+  let base = await spawnServer('test/harness/echo-bot.ts', channel.botEnv(), { offlineGuard: false });
+  for (let i = 0; i < restarts; i++) {
+    await base.stop();
+    t = performance.now();
+    base = await spawnServer('test/harness/echo-bot.ts', channel.botEnv(), { offlineGuard: false });
+    baseStarts.push(performance.now() - t);
+  }
+  const baseRss = rssMb(base.pid);
+  for (let i = 0; i < 20; i++) await roundTrip(base.url, 'warm up');
+  const baseLatencies: number[] = [];
+  for (let i = 0; i < questionCount; i++)
+    baseLatencies.push(await roundTrip(base.url, QUESTIONS[i % QUESTIONS.length]!.q));
+  await base.stop();
+
   const result = {
     first_start_ms: Math.round(firstStartMs),
     restart_ms_p50: Math.round(median(restartMs)),
     rss_mb_idle: idleRss,
-    rss_mb_after: rssMb(server.pid),
+    rss_mb_after: afterRss,
     roundtrip_p50_ms: +median(latencies).toFixed(2),
     roundtrip_p99_ms: +quantile(latencies, 0.99).toFixed(2),
     questions: latencies.length,
+    baseline_restart_ms_p50: Math.round(median(baseStarts)),
+    baseline_rss_mb: baseRss,
+    baseline_roundtrip_p50_ms: +median(baseLatencies).toFixed(2),
+    restart_ratio: +(median(restartMs) / median(baseStarts)).toFixed(2),
+    roundtrip_ratio: +(median(latencies) / median(baseLatencies)).toFixed(2),
   };
-  await server.stop();
   console.log(values.json ? JSON.stringify(result) : result);
 } finally {
   await channel.close();
