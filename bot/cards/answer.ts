@@ -1,5 +1,11 @@
 import type { Answer, MatrixCell, SectionId, Verdict } from '../../src/answer/types.ts';
-import { GUIDELINE_REVISION, sectionTitle } from '../../src/guideline/index.ts';
+import {
+  CELL_VERDICT_NAMES,
+  DEVICE_NAMES,
+  EDITION_NAMES,
+  GUIDELINE_REVISION,
+  sectionTitle,
+} from '../../src/guideline/index.ts';
 import type { Strings } from '../locale.ts';
 import { bullets, card, text, type Card } from './card.ts';
 
@@ -29,15 +35,6 @@ const labels = {
     conditions: '条件',
     matrix: 'Microsoft 365 の機器制限（§3.5）',
     columns: ['アプリ', '機器', '種類', '可否'],
-    app: { outlook: 'Outlook', teams: 'Teams' },
-    device: {
-      'company-pc': '貸与PC',
-      'personal-pc': '私用PC',
-      'company-phone': '貸与スマホ',
-      'personal-phone': '私用スマホ',
-    },
-    edition: { web: 'WEB版', app: 'アプリ版' },
-    cell: { allowed: '○', conditional: '△', prohibited: '×' },
     source: (ids: string) => `出典：セキュリティガイドライン（テレワーク版）${ids}（${GUIDELINE_REVISION} 改訂）`,
     unknownHint: 'ご不明な点は管理部門にお問い合わせください。',
   },
@@ -45,19 +42,14 @@ const labels = {
     conditions: 'Conditions',
     matrix: 'Microsoft 365 device rules (§3.5)',
     columns: ['App', 'Device', 'Edition', 'Verdict'],
-    app: { outlook: 'Outlook', teams: 'Teams' },
-    device: {
-      'company-pc': 'Company PC',
-      'personal-pc': 'Personal PC',
-      'company-phone': 'Company phone',
-      'personal-phone': 'Personal phone',
-    },
-    edition: { web: 'Web', app: 'App' },
-    cell: { allowed: '○', conditional: '△', prohibited: '×' },
     source: (ids: string) => `Source: Telework security guideline ${ids} (revision ${GUIDELINE_REVISION})`,
     unknownHint: 'Please ask the administration department (管理部門).',
   },
 } as const;
+
+// The guideline's full app names are too long for a table column.
+const SHORT_APP_NAMES = { outlook: 'Outlook', teams: 'Teams' } as const;
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function answerCard(a: Answer): Card {
   const v = verdicts[a.lang][a.verdict];
@@ -106,10 +98,10 @@ function matrixTable(cells: MatrixCell[], lang: 'ja' | 'en') {
       ...cells.map((c) => ({
         type: 'TableRow',
         cells: [
-          cell(l.app[c.app]),
-          cell(l.device[c.device]),
-          cell(l.edition[c.edition]),
-          cell(l.cell[c.verdict], {
+          cell(SHORT_APP_NAMES[c.app]),
+          cell(capitalize(DEVICE_NAMES[c.device][lang])),
+          cell(capitalize(EDITION_NAMES[c.edition][lang])),
+          cell(CELL_VERDICT_NAMES[c.verdict].symbol, {
             weight: 'Bolder',
             color: c.verdict === 'allowed' ? 'Good' : c.verdict === 'conditional' ? 'Warning' : 'Attention',
           }),
