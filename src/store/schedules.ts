@@ -1,0 +1,312 @@
+import type pg from 'pg';
+import type { DayKind } from '../schedule/schedule.ts';
+import {
+  DEFAULT_END,
+  DEFAULT_START,
+  DEFAULT_WORKING_DAYS,
+  workSchedule,
+  workingDaysFromMask,
+  workingDaysMask,
+  type WorkSchedule,
+} from '../schedule/schedule.ts';
+import type { LocalDate } from '../schedule/time.ts';
+
+export interface DayMark {
+  date: LocalDate;
+  kind: DayKind;
+  setAt: Date;
+}
+
+export interface StoredSchedule {
+  workingDaysMask: number;
+  startMinute: number;
+  endMinute: number;
+}
+
+/** Per-person day marks (出社 / 休暇) and working weeks. */
+export function pgUserDays(pool: pg.Pool) {
+  return {
+    /** Marks (or re-marks) one local date; the latest mark wins. */
+    async markDay(aadObjectId: string, date: LocalDate, kind: DayKind, at: Date): Promise<void> {
+      await pool.query(
+        `INSERT INTO user_days (aad_object_id, day, kind, set_at) VALUES ($1, $2::date, $3, $4)
+         ON CONFLICT (aad_object_id, day) DO UPDATE SET kind = EXCLUDED.kind, set_at = EXCLUDED.set_at`,
+        [aadObjectId, date, kind, at],
+      );
+    },
+
+    async clearDay(aadObjectId: string, date: LocalDate): Promise<void> {
+      await pool.query('DELETE FROM user_days WHERE aad_object_id = $1 AND day = $2::date', [aadObjectId, date]);
+    },
+
+    /** Marks within [from, to] inclusive, by date. */
+    async daysOf(aadObjectId: string, range: { from: LocalDate; to: LocalDate }): Promise<DayMark[]> {
+      const { rows } = await pool.query<{ day: string; kind: DayKind; set_at: Date }>(
+        `SELECT day::text AS day, kind, set_at FROM user_days
+         WHERE aad_object_id = $1 AND day BETWEEN $2::date AND $3::date ORDER BY day`,
+        [aadObjectId, range.from, range.to],
+      );
+      return rows.map((r) => ({ date: r.day, kind: r.kind, setAt: r.set_at }));
+    },
+  };
+}
+
+export function pgUserSchedules(pool: pg.Pool) {
+  return {
+    async set(
+      aadObjectId: string,
+      s: { workingDays: readonly number[]; startMinute: number; endMinute: number },
+      at: Date,
+    ): Promise<void> {
+      await pool.query(
+        `INSERT INTO user_schedules (aad_object_id, working_days, start_minute, end_minute, updated_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (aad_object_id) DO UPDATE SET working_days = EXCLUDED.working_days,
+           start_minute = EXCLUDED.start_minute, end_minute = EXCLUDED.end_minute, updated_at = EXCLUDED.updated_at`,
+        [aadObjectId, workingDaysMask(s.workingDays), s.startMinute, s.endMinute, at],
+      );
+    },
+
+    async get(aadObjectId: string): Promise<StoredSchedule | undefined> {
+      const { rows } = await pool.query<{ working_days: number; start_minute: number; end_minute: number }>(
+        'SELECT working_days, start_minute, end_minute FROM user_schedules WHERE aad_object_id = $1',
+        [aadObjectId],
+      );
+      const r = rows[0];
+      return r && { workingDaysMask: r.working_days, startMinute: r.start_minute, endMinute: r.end_minute };
+    },
+
+    /** The person's working week with their Teams time zone; company defaults for whatever they have not set. */
+    async workScheduleOf(aadObjectId: string): Promise<WorkSchedule> {
+      const { rows } = await pool.query<{
+        time_zone: string | null;
+        working_days: number | null;
+        start_minute: number | null;
+        end_minute: number | null;
+      }>(
+        `SELECT u.time_zone, s.working_days, s.start_minute, s.end_minute
+         FROM (SELECT $1::text AS id) AS q
+         LEFT JOIN users u ON u.aad_object_id = q.id
+         LEFT JOIN user_schedules s ON s.aad_object_id = q.id`,
+        [aadObjectId],
+      );
+      const r = rows[0];
+      return workSchedule({
+        timeZone: r?.time_zone,
+        workingDays: r?.working_days == null ? undefined : workingDaysFromMask(r.working_days),
+        start: r?.start_minute,
+        end: r?.end_minute,
+      });
+    },
+  };
+}
+
+/** Every users.time_zone value as stored ('' for none), so the caller can map each to an effective zone once. */
+export async function storedTimeZones(pool: pg.Pool): Promise<string[]> {
+  const { rows } = await pool.query<{ tz: string }>(`SELECT DISTINCT COALESCE(time_zone, '') AS tz FROM users`);
+  return rows.map((r) => r.tz);
+}
+
+/** One stored zone value on one local date: whose start/end minute lies in [lo, hi). */
+export interface DueGroup {
+  storedTimeZone: string;
+  date: LocalDate;
+  lo: number;
+  hi: number;
+  weekday: number;
+}
+
+export interface DueRow {
+  aadObjectId: string;
+  storedTimeZone: string;
+  date: LocalDate;
+  minute: number;
+  installed: boolean;
+}
+
+/**
+ * Everyone whose start/end minute falls in one of the groups, on a working weekday of their own week, with no
+ * office/leave mark that day. One round trip for all zones; holidays are decided per date by the caller.
+ */
+export async function dueCandidates(
+  pool: pg.Pool,
+  kind: 'start' | 'end',
+  groups: DueGroup[],
+  opts: { installedOnly: boolean },
+): Promise<DueRow[]> {
+  if (groups.length === 0) return [];
+  const column = kind === 'start' ? 's.start_minute' : 's.end_minute';
+  const fallback = kind === 'start' ? DEFAULT_START : DEFAULT_END;
+  const { rows } = await pool.query<{
+    aad_object_id: string;
+    tz: string;
+    day: string;
+    minute: number;
+    installed: boolean;
+  }>(
+    `SELECT u.aad_object_id, g.tz, g.day::text AS day, COALESCE(${column}, $6)::int AS minute, u.installed
+     FROM unnest($1::text[], $2::date[], $3::int[], $4::int[], $5::int[]) AS g(tz, day, lo, hi, dow_bit)
+     JOIN users u ON COALESCE(u.time_zone, '') = g.tz
+     LEFT JOIN user_schedules s ON s.aad_object_id = u.aad_object_id
+     WHERE COALESCE(${column}, $6) >= g.lo AND COALESCE(${column}, $6) < g.hi
+       AND COALESCE(s.working_days, $7) & g.dow_bit <> 0
+       AND ($8 = false OR u.installed)
+       AND NOT EXISTS (SELECT 1 FROM user_days d WHERE d.aad_object_id = u.aad_object_id AND d.day = g.day)`,
+    [
+      groups.map((g) => g.storedTimeZone),
+      groups.map((g) => g.date),
+      groups.map((g) => g.lo),
+      groups.map((g) => g.hi),
+      groups.map((g) => 1 << g.weekday),
+      fallback,
+      workingDaysMask(DEFAULT_WORKING_DAYS),
+      opts.installedOnly,
+    ],
+  );
+  return rows.map((r) => ({
+    aadObjectId: r.aad_object_id,
+    storedTimeZone: r.tz,
+    date: r.day,
+    minute: r.minute,
+    installed: r.installed,
+  }));
+}
+
+// ---- job_runs: the claim protocol used by src/schedule/jobs.ts ----
+
+export interface Claim {
+  attempt: number;
+  windowStart: Date;
+  windowEnd: Date;
+}
+
+export interface JobRunRow {
+  jobName: string;
+  slot: string;
+  scheduledAt: Date;
+  status: 'running' | 'succeeded' | 'failed';
+  attempts: number;
+  owner: string;
+  lastError: string | null;
+  windowStart: Date;
+  windowEnd: Date;
+}
+
+export function pgJobRuns(pool: pg.Pool) {
+  const toClaim = (r: { attempts: number; window_start: Date; window_end: Date }): Claim => ({
+    attempt: r.attempts,
+    windowStart: r.window_start,
+    windowEnd: r.window_end,
+  });
+  return {
+    /**
+     * First claim of a slot: the INSERT either creates the row (we run it) or finds it (someone else has).
+     * The window starts where the last run that was not a failure left off, but no earlier than `floor`.
+     */
+    async claimNew(p: {
+      name: string;
+      slot: string;
+      scheduledAt: Date;
+      windowStart: Date;
+      windowEnd: Date;
+      floor: Date;
+      owner: string;
+      now: Date;
+      leaseUntil: Date;
+    }): Promise<Claim | undefined> {
+      const { rows } = await pool.query(
+        `INSERT INTO job_runs (job_name, slot, scheduled_at, window_start, window_end, status, attempts, owner,
+                               lease_until, started_at)
+         SELECT $1, $2, $3, GREATEST($6::timestamptz, LEAST($4::timestamptz, COALESCE(
+                  (SELECT max(window_end) FROM job_runs WHERE job_name = $1 AND scheduled_at < $3 AND status <> 'failed'),
+                  $4::timestamptz))),
+                $5, 'running', 1, $7, $9, $8
+         ON CONFLICT (job_name, slot) DO NOTHING
+         RETURNING attempts, window_start, window_end`,
+        [p.name, p.slot, p.scheduledAt, p.windowStart, p.windowEnd, p.floor, p.owner, p.now, p.leaseUntil],
+      );
+      return rows[0] ? toClaim(rows[0]) : undefined;
+    },
+
+    /**
+     * Takes over a slot whose last attempt failed and whose backoff is over, or whose runner's lease ran out
+     * (the process died). The row lock makes the UPDATE a claim: a second instance re-reads a 'running' row.
+     */
+    async reclaim(p: {
+      name: string;
+      slot: string;
+      owner: string;
+      now: Date;
+      leaseUntil: Date;
+      maxAttempts: number;
+    }): Promise<Claim | undefined> {
+      const { rows } = await pool.query(
+        `UPDATE job_runs SET status = 'running', attempts = attempts + 1, owner = $3, lease_until = $5,
+                             started_at = $4, next_attempt_at = NULL, finished_at = NULL
+         WHERE job_name = $1 AND slot = $2 AND attempts < $6
+           AND ((status = 'failed' AND next_attempt_at <= $4) OR (status = 'running' AND lease_until <= $4))
+         RETURNING attempts, window_start, window_end`,
+        [p.name, p.slot, p.owner, p.now, p.leaseUntil, p.maxAttempts],
+      );
+      return rows[0] ? toClaim(rows[0]) : undefined;
+    },
+
+    /** Extends the lease of a run still ours; false when another instance has taken the slot over. */
+    async heartbeat(name: string, slot: string, owner: string, attempt: number, leaseUntil: Date): Promise<boolean> {
+      const r = await pool.query(
+        `UPDATE job_runs SET lease_until = $5
+         WHERE job_name = $1 AND slot = $2 AND owner = $3 AND attempts = $4 AND status = 'running'`,
+        [name, slot, owner, attempt, leaseUntil],
+      );
+      return (r.rowCount ?? 0) > 0;
+    },
+
+    /** Records the outcome, only if the attempt is still ours (a run taken over after its lease writes nothing). */
+    async finish(p: {
+      name: string;
+      slot: string;
+      owner: string;
+      attempt: number;
+      now: Date;
+      error?: string;
+      nextAttemptAt?: Date;
+    }): Promise<boolean> {
+      const r = await pool.query(
+        `UPDATE job_runs SET status = $5, finished_at = $6, lease_until = NULL, last_error = $7, next_attempt_at = $8
+         WHERE job_name = $1 AND slot = $2 AND owner = $3 AND attempts = $4 AND status = 'running'`,
+        [
+          p.name,
+          p.slot,
+          p.owner,
+          p.attempt,
+          p.error === undefined ? 'succeeded' : 'failed',
+          p.now,
+          p.error ?? null,
+          p.nextAttemptAt ?? null,
+        ],
+      );
+      return (r.rowCount ?? 0) > 0;
+    },
+
+    async list(name: string): Promise<JobRunRow[]> {
+      const { rows } = await pool.query(
+        `SELECT job_name, slot, scheduled_at, status, attempts, owner, last_error, window_start, window_end
+         FROM job_runs WHERE job_name = $1 ORDER BY scheduled_at`,
+        [name],
+      );
+      return rows.map((r) => ({
+        jobName: r.job_name,
+        slot: r.slot,
+        scheduledAt: r.scheduled_at,
+        status: r.status,
+        attempts: r.attempts,
+        owner: r.owner,
+        lastError: r.last_error,
+        windowStart: r.window_start,
+        windowEnd: r.window_end,
+      }));
+    },
+  };
+}
+
+export type JobRuns = ReturnType<typeof pgJobRuns>;
