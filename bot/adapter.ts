@@ -144,7 +144,10 @@ export function classifyAuthError(err: unknown): AuthenticationError | AuthUnava
  * authenticate* methods throw (see `classifyAuthError`).
  */
 class ClassifyingBotFrameworkAuthentication extends BotFrameworkAuthentication {
-  constructor(private readonly inner: BotFrameworkAuthentication) {
+  constructor(
+    private readonly inner: BotFrameworkAuthentication,
+    private readonly connectorRetries = true,
+  ) {
     super();
   }
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
@@ -172,7 +175,19 @@ class ClassifyingBotFrameworkAuthentication extends BotFrameworkAuthentication {
     }
   }
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.inner.createConnectorFactory(claimsIdentity);
+    const factory = this.inner.createConnectorFactory(claimsIdentity);
+    if (this.connectorRetries) return factory;
+    return {
+      async create(serviceUrl: string, audience?: string) {
+        const client = await factory.create(serviceUrl, audience);
+        // The connector's pipeline retries 429 and 5xx itself (3 times, with backoff); without that policy the
+        // caller sees every throttle at once and Retry-After reaches it intact.
+        (
+          client as unknown as { client: { pipeline: { removePolicy(o: { phase: 'Retry' }): unknown } } }
+        ).client.pipeline.removePolicy({ phase: 'Retry' });
+        return client;
+      },
+    } as ConnectorFactory;
   }
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
     return this.inner.createUserTokenClient(claimsIdentity);
@@ -381,12 +396,24 @@ function privateCloudCredentialsFactory(auth: BotAuth, log: AdapterLog): Service
  * The bot's adapter. `auth` without appId = anonymous local mode (botbuilder accepts requests without a token and
  * sends replies without one; the server must then bind to loopback only).
  */
-export function createAdapter(auth: BotAuth, log: AdapterLog): TeleworkCloudAdapter {
+export interface AdapterOptions {
+  /**
+   * false = outgoing connector calls are not retried by botbuilder (its pipeline retries 429 and 5xx up to 3 times,
+   * ~6 s per failing send). The delivery engine's adapter uses false so that it sees Teams' throttling itself.
+   * Default true (stock behaviour).
+   */
+  connectorRetries?: boolean;
+}
+
+export function createAdapter(auth: BotAuth, log: AdapterLog, options: AdapterOptions = {}): TeleworkCloudAdapter {
   const configuration = new ConfigurationBotFrameworkAuthentication(
     authConfiguration(auth),
     privateCloudCredentialsFactory(auth, log),
   );
-  const adapter = new TeleworkCloudAdapter(new ClassifyingBotFrameworkAuthentication(configuration), log);
+  const adapter = new TeleworkCloudAdapter(
+    new ClassifyingBotFrameworkAuthentication(configuration, options.connectorRetries ?? true),
+    log,
+  );
 
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     const activity = context.activity;

@@ -1,6 +1,11 @@
 import './env.ts';
 import { TeleworkGuardBot } from '../bot/handler.ts';
 import { createAdapter } from '../bot/adapter.ts';
+import { createBotMessenger } from '../bot/messenger.ts';
+import { createDeliveryWorker } from '../src/delivery/index.ts';
+import { createDirectory } from '../src/people/directory/index.ts';
+import { createScheduler } from '../src/schedule/jobs.ts';
+import { scheduledJobs } from './jobs.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { createCore } from '../src/core.ts';
 import { createLogger } from '../src/log.ts';
@@ -34,6 +39,30 @@ async function main(): Promise<void> {
   const core = createCore({ users: pgUserStore(db.pool), audit: pgAuditLog(db.pool), clock: systemClock });
   const bot = new TeleworkGuardBot(core, log);
   const adapter = createAdapter(config.bot, log);
+  const directory = createDirectory({ pool: db.pool, log, graph: config.directory.graph });
+
+  // Proactive messages go out only through the outbox; its adapter leaves retries to the delivery engine,
+  // which must see every 429 to pause the whole app.
+  const delivery = createDeliveryWorker({
+    pool: db.pool,
+    messenger: createBotMessenger({
+      adapter: createAdapter(config.bot, log, { connectorRetries: false }),
+      appId: config.bot.appId,
+      serviceUrl: config.delivery.serviceUrl,
+    }),
+    app: config.bot.appId ?? 'default',
+    ratePerSecond: config.delivery.ratePerSecond,
+    maxInFlight: config.delivery.maxInFlight,
+    leaseMs: config.delivery.leaseMs,
+    log,
+  });
+  const scheduler = createScheduler({
+    pool: db.pool,
+    clock: systemClock,
+    calendar: config.calendar,
+    jobs: scheduledJobs({ config, directory, log }),
+    log,
+  });
   const server = createHttpServer({
     adapter,
     bot,
@@ -60,6 +89,9 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
+  delivery.start();
+  scheduler.start();
+
   const address = server.address();
   log.info(
     {
@@ -83,6 +115,10 @@ async function main(): Promise<void> {
     force.unref();
     // Stop taking requests, let the ones in flight finish, then close the database they write to.
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await Promise.all([
+      scheduler.stop(5_000).catch((err: Error) => log.error({ err: err.message }, 'scheduler did not stop cleanly')),
+      delivery.stop().catch((err: Error) => log.error({ err: err.message }, 'delivery did not stop cleanly')),
+    ]);
     await db.close().catch((err: Error) => log.error({ err: err.message }, 'database did not close cleanly'));
     log.info('stopped');
     process.exit(0);

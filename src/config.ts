@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { graphConfigFromEnv, type GraphConfig } from './people/directory/graph.ts';
+import { CalendarConfigError, calendarFromEnv, type Calendar } from './schedule/calendar.ts';
 
 /** The server's settings, read once from the environment (and `.env` files) and validated at start-up. */
 export interface Config {
@@ -8,6 +10,23 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   logLevel: string;
+  /** Japanese national holidays and the company's own (NATIONAL_HOLIDAYS, COMPANY_HOLIDAYS). */
+  calendar: Calendar;
+  directory: {
+    /** Where the employees come from: an HR CSV file (the embedded default) or Microsoft Graph. */
+    source: 'hr-csv' | 'graph';
+    hrCsvFile: string;
+    graph?: GraphConfig;
+    syncMinutes: number;
+  };
+  delivery: {
+    /** Proactive sends per second for the whole app, shared by every instance. */
+    ratePerSecond: number;
+    maxInFlight: number;
+    leaseMs: number;
+    /** Where 1:1 conversations are created for people the bot has not met yet (Teams' global endpoint). */
+    serviceUrl: string;
+  };
   bot: {
     appId?: string;
     appPassword?: string;
@@ -36,6 +55,13 @@ const schema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection string')
       .optional(),
   ),
+  DIRECTORY_SOURCE: z.preprocess(blankToUndefined, z.enum(['hr-csv', 'graph']).default('hr-csv')),
+  HR_CSV_FILE: optionalString,
+  DIRECTORY_SYNC_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1440).default(15)),
+  DELIVERY_RATE: z.preprocess(blankToUndefined, z.coerce.number().positive().max(10_000).default(50)),
+  DELIVERY_MAX_IN_FLIGHT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(32)),
+  DELIVERY_LEASE_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).default(60_000)),
+  DELIVERY_SERVICE_URL: z.preprocess(blankToUndefined, z.url().default('https://smba.trafficmanager.net/teams/')),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -99,6 +125,21 @@ function crossChecks(raw: NodeJS.ProcessEnv): Issue[] {
       'must be a loopback address while MicrosoftAppId is unset: an anonymous bot accepts unauthenticated requests',
     );
   }
+  try {
+    calendarFromEnv(raw);
+  } catch (err) {
+    if (!(err instanceof CalendarConfigError)) throw err;
+    issue(
+      err.message.startsWith('NATIONAL_HOLIDAYS') ? 'NATIONAL_HOLIDAYS' : 'COMPANY_HOLIDAYS',
+      err.message.replace(/^[A-Z_]+:\s*/, ''),
+    );
+  }
+  if (get('DIRECTORY_SOURCE') === 'graph' && !graphConfigFromEnv(raw)) {
+    issue(
+      'DIRECTORY_SOURCE',
+      "is graph, but GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET (or the bot's credentials) are not all set",
+    );
+  }
   if (env.BOT_TYPE && !['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(env.BOT_TYPE)) {
     issue('BOT_TYPE', 'must be MultiTenant, SingleTenant or UserAssignedMSI');
   }
@@ -131,6 +172,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
+    calendar: calendarFromEnv(env),
+    directory: {
+      source: e.DIRECTORY_SOURCE,
+      hrCsvFile: e.HR_CSV_FILE ?? `${e.DATA_DIR.replace(/\/+$/, '')}/hr.csv`,
+      graph: e.DIRECTORY_SOURCE === 'graph' ? graphConfigFromEnv(env) : undefined,
+      syncMinutes: e.DIRECTORY_SYNC_MINUTES,
+    },
+    delivery: {
+      ratePerSecond: e.DELIVERY_RATE,
+      maxInFlight: e.DELIVERY_MAX_IN_FLIGHT,
+      leaseMs: e.DELIVERY_LEASE_MS,
+      serviceUrl: e.DELIVERY_SERVICE_URL,
+    },
     bot: {
       appId,
       appPassword: e.MicrosoftAppPassword ?? e.BOT_PASSWORD,

@@ -44,3 +44,25 @@ describe('configuration from the environment', () => {
     }
   });
 });
+
+describe('directory and calendar settings', () => {
+  it('reads employees from ./data/hr.csv by default and from Graph only when asked', () => {
+    expect(loadConfig({}).directory).toMatchObject({ source: 'hr-csv', hrCsvFile: './data/hr.csv', syncMinutes: 15 });
+    expect(() => loadConfig({ DIRECTORY_SOURCE: 'graph' })).toThrow(/DIRECTORY_SOURCE is graph, but GRAPH_TENANT_ID/);
+    const graph = loadConfig({
+      DIRECTORY_SOURCE: 'graph',
+      GRAPH_TENANT_ID: 't',
+      GRAPH_CLIENT_ID: APP_ID,
+      GRAPH_CLIENT_SECRET: 's',
+    }).directory;
+    expect(graph.graph).toMatchObject({ tenantId: 't', clientId: APP_ID });
+  });
+
+  it('knows Japanese national holidays and the company holidays, and explains a bad COMPANY_HOLIDAYS', () => {
+    const { calendar } = loadConfig({ COMPANY_HOLIDAYS: '12-29..01-03' });
+    expect(calendar.holidayOn('2026-11-23')).toBe('勤労感謝の日');
+    expect(calendar.holidayOn('2026-12-30')).toBeTruthy();
+    expect(calendar.holidayOn('2026-12-28')).toBeUndefined();
+    expect(() => loadConfig({ COMPANY_HOLIDAYS: '13-45' })).toThrow(/COMPANY_HOLIDAYS/);
+  });
+});
