@@ -2,7 +2,7 @@
  * The delivery engine end to end: embedded PostgreSQL, the real adapter (connector retries off) and messenger,
  * against the local Teams channel answering a share of sends with 429 + Retry-After and some with 503.
  *   node --import tsx bench/delivery.ts --recipients 10000 --rate 50 [--share429 0.05] [--share503 0.01]
- *        [--retry-after 1] --json
+ *        [--retry-after 1] [--model random|episodes] [--period 20] --json
  * Prints one JSON line: recipients, rate, seconds, ideal_seconds, efficiency, lost, duplicates, p50_ms, p99_ms.
  */
 import { rmSync } from 'node:fs';
@@ -21,6 +21,11 @@ const { values } = parseArgs({
     share429: { type: 'string', default: '0.05' },
     share503: { type: 'string', default: '0.01' },
     'retry-after': { type: 'string', default: '1' },
+    // random: each send independently gets 429 with probability share429 (the issue's literal model).
+    // episodes: Teams-like — throttling comes in spells: every `period` seconds, for share429 × period seconds,
+    // every send is answered 429 + Retry-After; 503s stay random.
+    model: { type: 'string', default: 'random' },
+    period: { type: 'string', default: '20' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -29,6 +34,8 @@ const rate = Number(values.rate);
 const share429 = Number(values.share429);
 const share503 = Number(values.share503);
 const retryAfter = Number(values['retry-after']);
+const model = values.model === 'episodes' ? 'episodes' : 'random';
+const periodMs = Number(values.period) * 1000;
 
 const dataDir = makeDataDir();
 const [channel, db] = await Promise.all([
@@ -39,8 +46,15 @@ try {
   const users = await seedUsers(db.pool, channel, recipients);
   // One failure spec at a time in the channel: 429 for share429 of sends, 503 for share503 (drawn per send).
   const total = share429 + share503;
+  const benchStart = Date.now();
   let flip = 0;
   const pick = setInterval(() => {
+    if (model === 'episodes') {
+      const inSpell = (Date.now() - benchStart) % periodMs < share429 * periodMs;
+      if (inSpell) channel.failShare(1, { status: 429, retryAfterSeconds: retryAfter, kinds: ['send'] });
+      else channel.failShare(share503, share503 > 0 ? { status: 503, kinds: ['send'] } : null);
+      return;
+    }
     flip = (flip + 1) % 1000;
     if (total <= 0) return;
     const use429 = (flip / 1000) * total < share429;
@@ -96,6 +110,7 @@ try {
     share429,
     share503,
     retry_after_s: retryAfter,
+    model,
     throttled_sends: channel.calls((c) => c.status === 429).length,
     failed_503: channel.calls((c) => c.status === 503).length,
   };

@@ -2,11 +2,11 @@ import './env.ts';
 import { TeleworkGuardBot } from '../bot/handler.ts';
 import { createAdapter } from '../bot/adapter.ts';
 import { createBotMessenger } from '../bot/messenger.ts';
-import { createDeliveryWorker } from '../src/delivery/index.ts';
+import { createDeliveryWorker, type AppInstaller } from '../src/delivery/index.ts';
 import { createDirectory } from '../src/people/directory/index.ts';
 import { createScheduler } from '../src/schedule/jobs.ts';
 import { scheduledJobs } from './jobs.ts';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, loadConfig, type Config } from '../src/config.ts';
 import { createCore } from '../src/core.ts';
 import { createLogger } from '../src/log.ts';
 import { systemClock } from '../src/ports.ts';
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       appId: config.bot.appId,
       serviceUrl: config.delivery.serviceUrl,
     }),
+    installer: appInstaller(config, directory),
     app: config.bot.appId ?? 'default',
     ratePerSecond: config.delivery.ratePerSecond,
     maxInFlight: config.delivery.maxInFlight,
@@ -125,6 +126,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Installing the app for someone needs Graph and the app's catalog id; off unless PROACTIVE_INSTALL=true. */
+function appInstaller(config: Config, directory: ReturnType<typeof createDirectory>): AppInstaller | undefined {
+  const { graph } = directory;
+  const catalogId = config.delivery.teamsCatalogAppId;
+  if (!config.delivery.proactiveInstall || !graph || !catalogId) return undefined;
+  return { install: (recipient) => graph.installAppForUser(recipient.aadObjectId, catalogId) };
 }
 
 main().catch((err) => {

@@ -24,6 +24,9 @@ export interface Config {
     ratePerSecond: number;
     maxInFlight: number;
     leaseMs: number;
+    /** Teams app catalog id: when set with PROACTIVE_INSTALL=true, the app is installed through Graph for people who lack it. */
+    teamsCatalogAppId?: string;
+    proactiveInstall: boolean;
     /** Where 1:1 conversations are created for people the bot has not met yet (Teams' global endpoint). */
     serviceUrl: string;
   };
@@ -61,6 +64,8 @@ const schema = z.object({
   DELIVERY_RATE: z.preprocess(blankToUndefined, z.coerce.number().positive().max(10_000).default(50)),
   DELIVERY_MAX_IN_FLIGHT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(32)),
   DELIVERY_LEASE_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).default(60_000)),
+  TEAMS_APP_CATALOG_ID: optionalString,
+  PROACTIVE_INSTALL: z.preprocess(blankToUndefined, z.enum(['true', 'false']).default('false')),
   DELIVERY_SERVICE_URL: z.preprocess(blankToUndefined, z.url().default('https://smba.trafficmanager.net/teams/')),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
@@ -140,6 +145,12 @@ function crossChecks(raw: NodeJS.ProcessEnv): Issue[] {
       "is graph, but GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET (or the bot's credentials) are not all set",
     );
   }
+  if (get('PROACTIVE_INSTALL') === 'true' && (get('DIRECTORY_SOURCE') !== 'graph' || !get('TEAMS_APP_CATALOG_ID'))) {
+    issue(
+      'PROACTIVE_INSTALL',
+      "needs DIRECTORY_SOURCE=graph and TEAMS_APP_CATALOG_ID (the app's id in the Teams app catalog)",
+    );
+  }
   if (env.BOT_TYPE && !['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(env.BOT_TYPE)) {
     issue('BOT_TYPE', 'must be MultiTenant, SingleTenant or UserAssignedMSI');
   }
@@ -184,6 +195,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxInFlight: e.DELIVERY_MAX_IN_FLIGHT,
       leaseMs: e.DELIVERY_LEASE_MS,
       serviceUrl: e.DELIVERY_SERVICE_URL,
+      teamsCatalogAppId: e.TEAMS_APP_CATALOG_ID,
+      proactiveInstall: e.PROACTIVE_INSTALL === 'true',
     },
     bot: {
       appId,
