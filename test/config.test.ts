@@ -66,3 +66,16 @@ describe('directory and calendar settings', () => {
     expect(() => loadConfig({ COMPANY_HOLIDAYS: '13-45' })).toThrow(/COMPANY_HOLIDAYS/);
   });
 });
+
+describe('delivery settings', () => {
+  it('sends 50 a second to Teams by default and installs the app only when asked with what it needs', () => {
+    expect(loadConfig({}).delivery).toMatchObject({
+      ratePerSecond: 50,
+      maxInFlight: 32,
+      serviceUrl: 'https://smba.trafficmanager.net/teams/',
+      proactiveInstall: false,
+    });
+    expect(() => loadConfig({ PROACTIVE_INSTALL: 'true' })).toThrow(/PROACTIVE_INSTALL needs DIRECTORY_SOURCE=graph/);
+    expect(() => loadConfig({ DELIVERY_RATE: '0' })).toThrow(/DELIVERY_RATE/);
+  });
+});
