@@ -187,7 +187,13 @@ describe('proactive delivery through the local Teams channel', () => {
       fresh[0]!.aadObjectId,
     ]);
     expect(stored.rows[0].conversation_id).toBe(channel.personalConversationId(fresh[0]!));
-    const create = channel.calls((c) => c.kind === 'createConversation' && c.status === 201)[0]!;
+    // Sends run concurrently: find this person's request rather than assuming it came first.
+    const create = channel.calls(
+      (c) =>
+        c.kind === 'createConversation' &&
+        c.status === 201 &&
+        (c.body as { members?: { id: string }[] }).members?.[0]?.id === fresh[0]!.aadObjectId,
+    )[0]!;
     expect(create.body).toMatchObject({
       isGroup: false,
       members: [{ id: fresh[0]!.aadObjectId }],

@@ -3,6 +3,7 @@
  * queries a roll call shows ("who was reached").
  */
 import type pg from 'pg';
+import { withTransaction } from '../store/transaction.ts';
 import type { ConversationReference } from '../ports.ts';
 import type { DeliveryPayload } from './ports.ts';
 
@@ -34,10 +35,8 @@ const CHUNK = 5_000;
 /** Queues every message in one transaction; a dedupe key already present is skipped. Returns how many were new. */
 export async function enqueue(pool: pg.Pool, req: EnqueueRequest): Promise<{ queued: number; skipped: number }> {
   const priority = req.priority ?? PRIORITY[req.kind];
-  const client = await pool.connect();
-  let queued = 0;
-  try {
-    await client.query('BEGIN');
+  const queued = await withTransaction(pool, async (client) => {
+    let n = 0;
     for (let i = 0; i < req.messages.length; i += CHUNK) {
       const chunk = req.messages.slice(i, i + CHUNK);
       const r = await client.query(
@@ -54,15 +53,10 @@ export async function enqueue(pool: pg.Pool, req: EnqueueRequest): Promise<{ que
           chunk.map((m) => JSON.stringify(m.payload)),
         ],
       );
-      queued += r.rowCount ?? 0;
+      n += r.rowCount ?? 0;
     }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+    return n;
+  });
   return { queued, skipped: req.messages.length - queued };
 }
 

@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import { bucketCapacity, refillBucket } from './limits.ts';
 import { claim, type ClaimedMessage } from './outbox.ts';
+import { withTransaction } from '../store/transaction.ts';
 
 export async function ensureThrottleRow(pool: pg.Pool, app: string): Promise<void> {
   await pool.query('INSERT INTO delivery_throttle (app) VALUES ($1) ON CONFLICT (app) DO NOTHING', [app]);
@@ -24,9 +25,7 @@ export async function takeBatch(
   o: { app: string; worker: string; ratePerSecond: number; want: number; leaseMs: number },
 ): Promise<Batch> {
   const capacity = bucketCapacity(o.ratePerSecond);
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return withTransaction(pool, async (client) => {
     const { rows } = await client.query(
       `SELECT tokens, extract(epoch FROM refilled_at) * 1000 AS refilled_ms,
               extract(epoch FROM paused_until) * 1000 AS paused_ms, extract(epoch FROM now()) * 1000 AS now_ms
@@ -38,7 +37,6 @@ export async function takeBatch(
     const nowMs = Number(row.now_ms);
     const pausedUntilMs = row.paused_ms === null ? undefined : Number(row.paused_ms);
     if (pausedUntilMs !== undefined && nowMs < pausedUntilMs) {
-      await client.query('ROLLBACK');
       return { messages: [], waitMs: pausedUntilMs - nowMs, exhausted: false };
     }
     const available = refillBucket(
@@ -58,16 +56,10 @@ export async function takeBatch(
       `UPDATE delivery_throttle SET tokens = $2, refilled_at = to_timestamp($3 / 1000.0) WHERE app = $1`,
       [o.app, left, nowMs],
     );
-    await client.query('COMMIT');
     const exhausted = messages.length < grant;
     const waitMs = left >= 1 ? 0 : Math.ceil(((1 - left) * 1000) / o.ratePerSecond);
     return { messages, waitMs, exhausted };
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /**
