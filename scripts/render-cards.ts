@@ -8,9 +8,11 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { answerCard } from '../bot/cards/answer.ts';
 import type { Card } from '../bot/cards/card.ts';
+import { checkinCard, checkoutCard, guidanceCard, receiptCard } from '../bot/cards/checkin.ts';
 import { helpCard } from '../bot/cards/help.ts';
 import { welcomeCard } from '../bot/cards/welcome.ts';
 import { answer } from '../src/answer/answer.ts';
+import { evaluateCheckin } from '../src/checkin/index.ts';
 
 const OUT = path.resolve('docs/cards');
 const require = createRequire(import.meta.url);
@@ -23,7 +25,36 @@ const cards: Record<string, Card> = {
   'answer-cafe-en': answerCard(answer('Can I work from a café?')),
   'answer-unknown': answerCard(answer('有給休暇は何日？')),
   'help-ja': helpCard('ja'),
+  ...checkinSamples(),
 };
+
+function checkinSamples(): Record<string, Card> {
+  const data = { cardId: '00000000-0000-4000-8000-000000000000', owner: 'sample', localDate: '2026-04-01' };
+  const risky = {
+    place: 'home',
+    network: 'public-wifi',
+    device: 'personal-pc',
+    access: 'vpn',
+    workspace: 'exposed',
+    mood: '3',
+    note: '',
+  };
+  const fine = {
+    place: 'home',
+    network: 'wired',
+    device: 'company-pc',
+    access: 'vpn',
+    workspace: 'private',
+    mood: '4',
+    talk: 'no',
+  };
+  return {
+    'checkin-ja': checkinCard('ja', data),
+    'checkin-receipt-ja': receiptCard('ja', 'checkin', data.localDate, fine, evaluateCheckin(fine)),
+    'checkin-guidance-ja': guidanceCard('ja', evaluateCheckin(risky)),
+    'checkout-ja': checkoutCard('ja', data),
+  };
+}
 
 /** Teams' light theme, approximately: Segoe UI, its text and accent colours, 8px rounding on a white card. */
 const hostConfig = {

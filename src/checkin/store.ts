@@ -1,0 +1,44 @@
+import type { LocalDate } from '../schedule/time.ts';
+import type { CheckinAnswers, Finding } from './evaluate.ts';
+import type { CheckKind, Severity } from './questions.ts';
+
+export interface CheckRecord {
+  id: string;
+  aadObjectId: string;
+  localDate: LocalDate;
+  kind: CheckKind;
+  cardId: string;
+  answers: CheckinAnswers;
+  guidelineRevision: string;
+  submittedAt: Date;
+  correctsId?: string;
+}
+
+export type NewCheck = Omit<CheckRecord, 'id' | 'submittedAt'>;
+
+export interface StoredFinding {
+  checkinId: string;
+  ruleId: string;
+  section: string;
+  severity: Severity;
+  guidelineRevision: string;
+  notify?: string;
+}
+
+/**
+ * stored: a new record. duplicate: this card, or today's original, is already stored; nothing changed and the
+ * existing record is returned. superseded: the record to correct has been corrected already (an old card).
+ * not-found: the record to correct is not this person's record of that day and kind.
+ */
+export type SaveResult =
+  { status: 'stored' | 'duplicate'; record: CheckRecord } | { status: 'superseded' | 'not-found' };
+
+/** Where check-ins, check-outs and their findings are kept; src/store/checkins.ts is the PostgreSQL one. */
+export interface CheckinStore {
+  save(check: NewCheck, findings: readonly Finding[], at: Date): Promise<SaveResult>;
+  /** The record in force: the last correction of the day's original, if any. */
+  current(aadObjectId: string, localDate: LocalDate, kind: CheckKind): Promise<CheckRecord | undefined>;
+  /** The original and every correction, oldest first. */
+  chain(aadObjectId: string, localDate: LocalDate, kind: CheckKind): Promise<CheckRecord[]>;
+  findingsOf(checkinId: string): Promise<StoredFinding[]>;
+}
