@@ -16,6 +16,9 @@ import { helpCard, isHelpRequest } from './cards/help.ts';
 import { welcomeCard } from './cards/welcome.ts';
 import { langOf } from './locale.ts';
 import { sightingOf } from './sighting.ts';
+import { submitView, type SubmitView } from './checkin-actions.ts';
+import { checkinCard, checkoutCard } from './cards/checkin.ts';
+import { checkinCommand, isCheckinVerb, officeDayCard } from './cards/checkin-commands.ts';
 
 /** Translates Teams activities into core calls and the results into cards; no rules live here. */
 export class TeleworkGuardBot extends TeamsActivityHandler {
@@ -56,6 +59,12 @@ export class TeleworkGuardBot extends TeamsActivityHandler {
     const lang = langOf(ctx.activity.locale);
     const typed = TurnContext.removeRecipientMention(ctx.activity as Activity) ?? ctx.activity.text ?? '';
     const question = typed.replace(/\s+/g, ' ').trim();
+    const submitted = ctx.activity.value as { verb?: unknown } | undefined;
+    if (!question && submitted && isCheckinVerb(submitted.verb)) {
+      // Clients without Universal Actions run the card's Action.Submit fallback: same data, as a message.
+      await this.onCheckinFallbackSubmit(ctx, submitted);
+      return;
+    }
     if (!question) {
       // A card's Action.Submit arrives as a message with a value and no text; none of ours does that yet.
       await this.sendCard(ctx, errorCard(lang, ctx.activity.value ? 'unsupported' : 'empty'), 'error.sent');
@@ -63,6 +72,11 @@ export class TeleworkGuardBot extends TeamsActivityHandler {
     }
     if (question.length > MAX_QUESTION_LENGTH) {
       await this.sendCard(ctx, errorCard(lang, 'too-long'), 'error.sent');
+      return;
+    }
+    const command = checkinCommand(question);
+    if (command) {
+      await this.onCheckinCommand(ctx, command);
       return;
     }
     if (isHelpRequest(question)) {
@@ -74,6 +88,11 @@ export class TeleworkGuardBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
+    const action = (ctx.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
+    if (ctx.activity.name === 'adaptiveCard/action' && isCheckinVerb(action?.verb)) {
+      await this.remember(ctx, 'invoke');
+      return this.onCheckinExecute(ctx, action!.verb, action!.data);
+    }
     if (ctx.activity.name === 'adaptiveCard/action') {
       // Universal Actions come with later features; answer in the protocol's own shape rather than failing.
       await this.remember(ctx, 'invoke');
@@ -88,6 +107,72 @@ export class TeleworkGuardBot extends TeamsActivityHandler {
       };
     }
     return super.onInvokeActivity(ctx);
+  }
+
+  private async onCheckinCommand(ctx: TurnContext, command: 'checkin' | 'checkout' | 'office'): Promise<void> {
+    const lang = langOf(ctx.activity.locale);
+    const aadObjectId = ctx.activity.from?.aadObjectId;
+    if (!aadObjectId) {
+      await this.sendCard(ctx, errorCard(lang, 'unsupported'), 'error.sent');
+      return;
+    }
+    const timeZone = ctx.activity.localTimezone || undefined;
+    if (command === 'office') {
+      const date = await this.core.checkins.markOfficeDay(aadObjectId, timeZone);
+      await this.sendCard(ctx, officeDayCard(lang, date), 'office-day.marked');
+      return;
+    }
+    const data = await this.core.checkins.cardData(aadObjectId, timeZone);
+    await this.sendCard(
+      ctx,
+      command === 'checkin' ? checkinCard(lang, data) : checkoutCard(lang, data),
+      `${command}.card.sent`,
+    );
+  }
+
+  /** Universal Actions: the answer replaces the card in place; guidance follows as its own message. */
+  private async onCheckinExecute(ctx: TurnContext, verb: unknown, data: unknown): Promise<InvokeResponse> {
+    const view = await this.checkinSubmit(ctx, verb, data);
+    if ('message' in view) {
+      return {
+        status: 200,
+        body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: view.message },
+      };
+    }
+    if (view.guidance) await this.sendCard(ctx, view.guidance, 'guidance.sent');
+    return {
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: view.replaceWith },
+    };
+  }
+
+  private async onCheckinFallbackSubmit(ctx: TurnContext, submitted: { verb?: unknown }): Promise<void> {
+    const { verb, ...data } = submitted;
+    const view = await this.checkinSubmit(ctx, verb, data);
+    if ('message' in view) {
+      await ctx.sendActivity(MessageFactory.text(view.message));
+      return;
+    }
+    const replyToId = ctx.activity.replyToId;
+    const receipt = MessageFactory.attachment(CardFactory.adaptiveCard(view.replaceWith));
+    if (replyToId) await ctx.updateActivity({ ...receipt, id: replyToId });
+    else await ctx.sendActivity(receipt);
+    if (view.guidance) await this.sendCard(ctx, view.guidance, 'guidance.sent');
+  }
+
+  private async checkinSubmit(ctx: TurnContext, verb: unknown, data: unknown): Promise<SubmitView> {
+    const lang = langOf(ctx.activity.locale);
+    const aadObjectId = ctx.activity.from?.aadObjectId;
+    // Without an Entra ID user nobody can own a card: refuse as a tampered submit would be.
+    if (!aadObjectId) return submitView({ status: 'refused', reasons: [{ code: 'not-owner' }] }, lang);
+    const outcome = await this.core.checkins.submit(
+      { aadObjectId, timeZone: ctx.activity.localTimezone || undefined },
+      verb,
+      data,
+    );
+    if (outcome.status === 'refused')
+      this.log.warn({ aadObjectId, reasons: outcome.reasons }, 'check-in submit refused');
+    return submitView(outcome, lang);
   }
 
   private async remember(

@@ -12,6 +12,8 @@ import { createLogger } from '../src/log.ts';
 import { systemClock } from '../src/ports.ts';
 import { pgAuditLog } from '../src/store/audit.ts';
 import { openDatabase } from '../src/store/database.ts';
+import { pgCheckins } from '../src/store/checkins.ts';
+import { pgUserDays } from '../src/store/schedules.ts';
 import { pgUserStore } from '../src/store/users.ts';
 import { createHttpServer } from './http.ts';
 
@@ -36,7 +38,13 @@ async function main(): Promise<void> {
     },
   );
 
-  const core = createCore({ users: pgUserStore(db.pool), audit: pgAuditLog(db.pool), clock: systemClock });
+  const core = createCore({
+    users: pgUserStore(db.pool),
+    audit: pgAuditLog(db.pool),
+    clock: systemClock,
+    checkins: pgCheckins(db.pool),
+    days: pgUserDays(db.pool),
+  });
   const bot = new TeleworkGuardBot(core, log);
   const adapter = createAdapter(config.bot, log);
   const directory = createDirectory({ pool: db.pool, log, graph: config.directory.graph });

@@ -1,5 +1,7 @@
 import { answer } from './answer/answer.ts';
 import type { Answer } from './answer/types.ts';
+import { createCheckins, type DayMarks } from './checkin/checkins.ts';
+import type { CheckinStore } from './checkin/store.ts';
 import { createPeople } from './people/people.ts';
 import type { AuditLog, Clock, UserStore } from './ports.ts';
 
@@ -9,6 +11,8 @@ export interface CoreDeps {
   users: UserStore;
   audit: AuditLog;
   clock: Clock;
+  checkins: CheckinStore;
+  days: DayMarks;
 }
 
 /** The use cases the bot and the tab call, with plain values in and out. */
@@ -16,6 +20,13 @@ export function createCore(deps: CoreDeps) {
   const people = createPeople(deps);
   return {
     people,
+    checkins: createCheckins({
+      store: deps.checkins,
+      users: deps.users,
+      days: deps.days,
+      audit: deps.audit,
+      clock: deps.clock,
+    }),
     audit: deps.audit,
 
     async ask(asker: { aadObjectId?: string }, question: string): Promise<Answer> {

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { GUIDELINE_REVISION } from '../guideline/index.ts';
+import type { AuditLog, Clock, UserStore } from '../ports.ts';
+import { effectiveTimeZone, localDateOf, type LocalDate } from '../schedule/time.ts';
+import { evaluate, type CheckinAnswers, type Finding } from './evaluate.ts';
+import type { CheckKind } from './questions.ts';
+import type { CheckinStore, CheckRecord } from './store.ts';
+import { validateSubmit, type CardData, type Refusal } from './validate.ts';
+
+export type SubmitOutcome =
+  | { status: 'refused'; reasons: Refusal[] }
+  | { status: 'stored'; kind: CheckKind; record: CheckRecord; findings: Finding[] }
+  | { status: 'duplicate'; kind: CheckKind; record: CheckRecord; findings: Finding[] }
+  | { status: 'superseded' | 'not-found'; kind: CheckKind };
+
+export interface DayMarks {
+  markDay(aadObjectId: string, date: LocalDate, kind: 'office' | 'leave', at: Date): Promise<void>;
+}
+
+/** The check-in use cases: issue a card for today, take a submitted card, mark an office day. */
+export function createCheckins(deps: {
+  store: CheckinStore;
+  users: UserStore;
+  days: DayMarks;
+  audit: AuditLog;
+  clock: Clock;
+}) {
+  /** The person's local date now; Teams' time zone on the activity first, then the stored one, then Tokyo. */
+  async function today(aadObjectId: string, timeZone?: string): Promise<LocalDate> {
+    const zone = timeZone ?? (await deps.users.get(aadObjectId))?.timeZone;
+    return localDateOf(deps.clock.now(), effectiveTimeZone(zone));
+  }
+
+  return {
+    async cardData(aadObjectId: string, timeZone?: string): Promise<CardData> {
+      return {
+        cardId: randomUUID(),
+        owner: aadObjectId,
+        localDate: await today(aadObjectId, timeZone),
+        revision: GUIDELINE_REVISION,
+      };
+    },
+
+    /** Validates on the server (owner, offered values, open day, revision), then stores once; nothing on refusal. */
+    async submit(
+      actor: { aadObjectId: string; timeZone?: string },
+      verb: unknown,
+      data: unknown,
+    ): Promise<SubmitOutcome> {
+      const kind: CheckKind = verb === 'checkout.submit' ? 'checkout' : 'checkin';
+      const at = deps.clock.now();
+      const result = validateSubmit(
+        { kind, actor: actor.aadObjectId, today: await today(actor.aadObjectId, actor.timeZone) },
+        verb,
+        data,
+      );
+      if (!result.ok) {
+        await deps.audit.record({
+          at,
+          actor: actor.aadObjectId,
+          action: `${kind}.refused`,
+          subject: actor.aadObjectId,
+          detail: { reasons: result.reasons },
+        });
+        return { status: 'refused', reasons: result.reasons };
+      }
+      const findings = evaluate(kind, result.answers);
+      const saved = await deps.store.save(
+        {
+          aadObjectId: actor.aadObjectId,
+          localDate: result.card.localDate,
+          kind,
+          cardId: result.card.cardId,
+          answers: result.answers,
+          guidelineRevision: result.card.revision,
+          ...(result.card.corrects ? { correctsId: result.card.corrects } : {}),
+        },
+        findings,
+        at,
+      );
+      if (!('record' in saved)) return { status: saved.status, kind };
+      if (saved.status === 'stored') {
+        await deps.audit.record({
+          at,
+          actor: actor.aadObjectId,
+          action: `${kind}.submitted`,
+          subject: actor.aadObjectId,
+          detail: { id: saved.record.id, localDate: saved.record.localDate, findings: findings.map((f) => f.ruleId) },
+        });
+      }
+      // A duplicate shows what was stored the first time, with that record's own findings.
+      const shown = saved.status === 'stored' ? findings : evaluate(kind, saved.record.answers as CheckinAnswers);
+      return { status: saved.status, kind, record: saved.record, findings: shown };
+    },
+
+    async markOfficeDay(aadObjectId: string, timeZone?: string): Promise<LocalDate> {
+      const date = await today(aadObjectId, timeZone);
+      await deps.days.markDay(aadObjectId, date, 'office', deps.clock.now());
+      return date;
+    },
+  };
+}
+
+export type Checkins = ReturnType<typeof createCheckins>;
