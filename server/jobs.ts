@@ -3,14 +3,28 @@ import type { Config } from '../src/config.ts';
 import type { Logger } from '../src/log.ts';
 import type { createDirectory } from '../src/people/directory/index.ts';
 import type { JobDefinition } from '../src/schedule/jobs.ts';
+import { checkinJobs } from '../src/checkin/schedule.ts';
+import { checkinRenderer } from '../bot/checkin-renderer.ts';
+import type pg from 'pg';
 
 type Directory = ReturnType<typeof createDirectory>;
 
 /** The schedules every instance knows; the scheduler runs each slot on exactly one of them. */
-export function scheduledJobs(deps: { config: Config; directory: Directory; log: Logger }): JobDefinition[] {
+export function scheduledJobs(deps: {
+  config: Config;
+  directory: Directory;
+  log: Logger;
+  pool: pg.Pool;
+}): JobDefinition[] {
   const { config, directory, log } = deps;
   let importedVersion = '';
   return [
+    ...checkinJobs({
+      pool: deps.pool,
+      calendar: config.calendar,
+      renderer: checkinRenderer,
+      reminderAfterMs: config.checkin.reminderAfterMinutes * 60_000,
+    }),
     {
       name: 'directory-sync',
       schedule: { every: `${config.directory.syncMinutes}m` },

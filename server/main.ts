@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     pool: db.pool,
     clock: systemClock,
     calendar: config.calendar,
-    jobs: scheduledJobs({ config, directory, log }),
+    jobs: scheduledJobs({ config, directory, log, pool: db.pool }),
     log,
   });
   const server = createHttpServer({

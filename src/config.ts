@@ -19,6 +19,10 @@ export interface Config {
     graph?: GraphConfig;
     syncMinutes: number;
   };
+  checkin: {
+    /** One reminder this long after a person's start time when no check-in came back. */
+    reminderAfterMinutes: number;
+  };
   delivery: {
     /** Proactive sends per second for the whole app, shared by every instance. */
     ratePerSecond: number;
@@ -61,6 +65,7 @@ const schema = z.object({
   DIRECTORY_SOURCE: z.preprocess(blankToUndefined, z.enum(['hr-csv', 'graph']).default('hr-csv')),
   HR_CSV_FILE: optionalString,
   DIRECTORY_SYNC_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1440).default(15)),
+  CHECKIN_REMINDER_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(720).default(120)),
   DELIVERY_RATE: z.preprocess(blankToUndefined, z.coerce.number().positive().max(10_000).default(50)),
   DELIVERY_MAX_IN_FLIGHT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(32)),
   DELIVERY_LEASE_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).default(60_000)),
@@ -190,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       graph: e.DIRECTORY_SOURCE === 'graph' ? graphConfigFromEnv(env) : undefined,
       syncMinutes: e.DIRECTORY_SYNC_MINUTES,
     },
+    checkin: { reminderAfterMinutes: e.CHECKIN_REMINDER_MINUTES },
     delivery: {
       ratePerSecond: e.DELIVERY_RATE,
       maxInFlight: e.DELIVERY_MAX_IN_FLIGHT,

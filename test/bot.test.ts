@@ -71,7 +71,11 @@ describe('chatting with Telework Guard through the local Teams channel', () => {
     const res = await channel.send(server.url, channel.activities.botAdded());
     expect(res.status).toBe(200);
     const reply = await channel.waitFor(
-      (c) => c.kind !== 'typing' && c.status === 200 && c.conversationId === channel.personalConversationId(),
+      (c) =>
+        c.kind === 'reply' &&
+        c.replyToId === res.activity.id &&
+        c.status === 200 &&
+        c.conversationId === channel.personalConversationId(),
     );
     const text = cardText(reply);
     expect(text).toContain('テレワークガードへようこそ');
@@ -84,7 +88,7 @@ describe('chatting with Telework Guard through the local Teams channel', () => {
     const res = await channel.send(server.url, channel.activities.botAdded({ locale: 'en-US' }), { user });
     expect(res.status).toBe(200);
     const reply = await channel.waitFor(
-      (c) => c.status === 200 && c.conversationId === channel.personalConversationId(user),
+      (c) => c.kind === 'reply' && c.replyToId === res.activity.id && c.status === 200,
     );
     expect(cardText(reply)).toContain('Welcome to Telework Guard');
   });

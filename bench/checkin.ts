@@ -1,0 +1,216 @@
+/**
+ * The morning check-in rush, measured from outside: N users submit their check-in card (invoke adaptiveCard/action,
+ * verb checkin.submit) over HTTP with real Bot Framework tokens through the local Teams channel, open-loop at a fixed
+ * offered rate, against the real server (`server/main.ts`) and, in the same run and the same way, a bare botbuilder
+ * echo bot (test/harness/echo-bot.ts, which answers the same invoke with a message) as the baseline.
+ *   npm run bench:checkin -- [--users 2000] [--rate 200] [--warmup 100] [--json]
+ * Latency = the request's scheduled start → its HTTP response (the invoke response carries the receipt card).
+ * Measuring from the schedule, not from when the client got round to it, keeps a stalled client from hiding a queue.
+ * lost = a response that was not 200 or (real server) not a receipt card. stored = rows in `checkins` for the N users,
+ * counted in the database after the server has stopped.
+ */
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { GUIDELINE_REVISION } from '../src/guideline/index.ts';
+import { localDateOf } from '../src/schedule/time.ts';
+import { openDatabase } from '../src/store/database.ts';
+import { startLocalChannel, type LocalChannel, type TeamsUser } from '../test/harness/channel.ts';
+import { spawnServer } from '../test/harness/spawn.ts';
+import { makeDataDir, quietLog } from '../test/support/database.ts';
+
+const { values } = parseArgs({
+  options: {
+    users: { type: 'string', default: '2000' },
+    rate: { type: 'string', default: '200' },
+    warmup: { type: 'string', default: '100' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const userCount = Number(values.users);
+const rate = Number(values.rate);
+const warmupCount = Number(values.warmup);
+
+const COMPLIANT = {
+  place: 'home',
+  network: 'home-wifi',
+  device: 'company-pc',
+  access: 'vpn',
+  workspace: 'private',
+  mood: '4',
+};
+// The channel's activities say Asia/Tokyo; the server's open day is today there.
+const TIME_ZONE = 'Asia/Tokyo';
+const RECEIPT = '開始チェックを受け付けました';
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Prepared {
+  user: TeamsUser;
+  body: string;
+}
+
+/** Builds each user's submit up front (card data as the server issues it), so the timed loop only posts. */
+function prepare(channel: LocalChannel, users: TeamsUser[]): Prepared[] {
+  const localDate = localDateOf(new Date(), TIME_ZONE);
+  return users.map((user) => {
+    const data = { cardId: randomUUID(), owner: user.aadObjectId, localDate, revision: GUIDELINE_REVISION, ...COMPLIANT };
+    const activity = channel.buildActivity(channel.activities.adaptiveCardAction({ verb: 'checkin.submit', data }), user);
+    return { user, body: JSON.stringify(activity) };
+  });
+}
+
+type Check = (status: number, body: string) => boolean;
+const isReceipt: Check = (status, body) =>
+  status === 200 && body.includes('"application/vnd.microsoft.card.adaptive"') && body.includes(RECEIPT);
+const isEcho: Check = (status, body) => status === 200 && body.includes('echo: checkin.submit');
+
+interface RunResult {
+  seconds: number;
+  completed: number;
+  lost: number;
+  latencies: number[];
+}
+
+/** Posts every prepared submit at its slot on a fixed schedule, never waiting for earlier ones. */
+async function openLoop(url: string, token: string, work: Prepared[], ok: Check): Promise<RunResult> {
+  const target = `${url}/api/messages`;
+  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+  const interval = 1000 / rate;
+  const latencies: number[] = [];
+  let lost = 0;
+  const inflight: Promise<void>[] = [];
+  const t0 = performance.now();
+  let lastDone = t0;
+  const post = async (p: Prepared, scheduled: number) => {
+    try {
+      const res = await fetch(target, {
+        method: 'POST',
+        headers,
+        body: p.body,
+        signal: AbortSignal.timeout(30_000),
+      });
+      const text = await res.text();
+      const done = performance.now();
+      lastDone = Math.max(lastDone, done);
+      if (ok(res.status, text)) latencies.push(done - scheduled);
+      else lost++;
+    } catch {
+      lost++;
+    }
+  };
+  for (let i = 0; i < work.length; ) {
+    const now = performance.now();
+    while (i < work.length && t0 + i * interval <= now) {
+      inflight.push(post(work[i]!, t0 + i * interval));
+      i++;
+    }
+    if (i < work.length) await sleep(Math.max(0, t0 + i * interval - performance.now()));
+  }
+  await Promise.all(inflight);
+  return { seconds: (lastDone - t0) / 1000, completed: latencies.length, lost, latencies };
+}
+
+/** A few submits one at a time (token cache, JIT, connection pool) from users outside the measured N. */
+async function warmUp(url: string, token: string, work: Prepared[], ok: Check): Promise<void> {
+  for (const p of work) {
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: p.body,
+    });
+    const text = await res.text();
+    if (!ok(res.status, text)) throw new Error(`warm-up submit failed: HTTP ${res.status} ${text.slice(0, 300)}`);
+  }
+}
+
+/** The card the server really issues must carry what `prepare` constructs (date, revision, owner). */
+async function checkConstructedCard(channel: LocalChannel, url: string, user: TeamsUser): Promise<void> {
+  const res = await channel.send(url, channel.activities.message('チェックイン'), { user });
+  if (res.status !== 200) throw new Error(`card request: HTTP ${res.status}`);
+  const reply = await channel.waitFor((c) => c.kind === 'reply' && c.replyToId === res.activity.id, 10_000);
+  const text = JSON.stringify(reply.activity);
+  const localDate = localDateOf(new Date(), TIME_ZONE);
+  for (const expected of [localDate, GUIDELINE_REVISION, user.aadObjectId, 'checkin.submit']) {
+    if (!text.includes(expected)) throw new Error(`the issued card lacks ${expected}; prepare() is out of date`);
+  }
+  channel.clear();
+}
+
+const channel = await startLocalChannel();
+const dataDir = makeDataDir();
+const env = { ...channel.botEnv(), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+try {
+  const users = Array.from({ length: userCount }, () => channel.addUser());
+  const warmUsers = Array.from({ length: warmupCount }, () => channel.addUser());
+  const baseUsers = Array.from({ length: warmupCount }, () => channel.addUser());
+  const work = prepare(channel, users);
+  const warmWork = prepare(channel, warmUsers);
+  // The echo bot stores nothing, so the same submits can be posted again; fresh bodies keep ids unique anyway.
+  const baseWork = prepare(channel, users);
+  const baseWarm = prepare(channel, baseUsers);
+  // One token for all: tokens are per channel, not per user, and signing 2,000 would load the client, not the bot.
+  const token = await channel.signToken();
+
+  let server = await spawnServer('server/main.ts', env, { offlineGuard: false });
+  let run: RunResult;
+  try {
+    await checkConstructedCard(channel, server.url, warmUsers[0]!);
+    await warmUp(server.url, token, warmWork, isReceipt);
+    run = await openLoop(server.url, token, work, isReceipt);
+  } finally {
+    await server.stop();
+  }
+
+  const db = await openDatabase({ dataDir, log: quietLog });
+  let stored: number;
+  try {
+    const { rows } = await db.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM checkins WHERE aad_object_id = ANY($1)',
+      [users.map((u) => u.aadObjectId)],
+    );
+    stored = rows[0]!.n;
+  } finally {
+    await db.close();
+  }
+
+  const base = await spawnServer('test/harness/echo-bot.ts', channel.botEnv(), { offlineGuard: false });
+  let baseRun: RunResult;
+  try {
+    await warmUp(base.url, token, baseWarm, isEcho);
+    baseRun = await openLoop(base.url, token, baseWork, isEcho);
+  } finally {
+    await base.stop();
+  }
+
+  const perSecond = run.completed / run.seconds;
+  const basePerSecond = baseRun.completed / baseRun.seconds;
+  const p99 = quantile(run.latencies, 0.99);
+  const baseP99 = quantile(baseRun.latencies, 0.99);
+  const result = {
+    users: userCount,
+    offered_per_second: rate,
+    seconds: +run.seconds.toFixed(2),
+    per_second: +perSecond.toFixed(1),
+    p50_ms: +quantile(run.latencies, 0.5).toFixed(2),
+    p99_ms: +p99.toFixed(2),
+    max_ms: +quantile(run.latencies, 1).toFixed(2),
+    baseline_per_second: +basePerSecond.toFixed(1),
+    baseline_p50_ms: +quantile(baseRun.latencies, 0.5).toFixed(2),
+    baseline_p99_ms: +baseP99.toFixed(2),
+    ratio: +(perSecond / basePerSecond).toFixed(2),
+    p99_ratio: +(p99 / baseP99).toFixed(2),
+    lost: run.lost,
+    baseline_lost: baseRun.lost,
+    stored,
+  };
+  console.log(values.json ? JSON.stringify(result) : result);
+  if (run.lost > 0 || stored !== userCount) process.exitCode = 1;
+} finally {
+  await channel.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
