@@ -3,14 +3,17 @@
  * verb checkin.submit) over HTTP with real Bot Framework tokens through the local Teams channel, open-loop at a fixed
  * offered rate, against the real server (`server/main.ts`) and, in the same run and the same way, a bare botbuilder
  * echo bot (test/harness/echo-bot.ts, which answers the same invoke with a message) as the baseline.
- *   npm run bench:checkin -- [--users 2000] [--rate 200] [--warmup 100] [--json]
+ *   npm run bench:checkin -- [--users 2000] [--rate 200] [--warmup 100] [--fresh] [--json]
+ * Untimed preparation: every user installs the app (installationUpdate; --fresh skips it, so each submit also
+ * records a first sighting), and the card data is constructed as the server issues it, checked once against a real
+ * card requested by typing 「チェックイン」.
  * Latency = the request's scheduled start → its HTTP response (the invoke response carries the receipt card).
  * Measuring from the schedule, not from when the client got round to it, keeps a stalled client from hiding a queue.
  * lost = a response that was not 200 or (real server) not a receipt card. stored = rows in `checkins` for the N users,
  * counted in the database after the server has stopped.
  */
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { GUIDELINE_REVISION } from '../src/guideline/index.ts';
 import { localDateOf } from '../src/schedule/time.ts';
@@ -24,6 +27,8 @@ const { values } = parseArgs({
     users: { type: 'string', default: '2000' },
     rate: { type: 'string', default: '200' },
     warmup: { type: 'string', default: '100' },
+    // Submit as strangers the server has never seen (one more audit insert each) instead of installed users.
+    fresh: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -58,10 +63,42 @@ interface Prepared {
 function prepare(channel: LocalChannel, users: TeamsUser[]): Prepared[] {
   const localDate = localDateOf(new Date(), TIME_ZONE);
   return users.map((user) => {
-    const data = { cardId: randomUUID(), owner: user.aadObjectId, localDate, revision: GUIDELINE_REVISION, ...COMPLIANT };
-    const activity = channel.buildActivity(channel.activities.adaptiveCardAction({ verb: 'checkin.submit', data }), user);
+    const data = {
+      cardId: randomUUID(),
+      owner: user.aadObjectId,
+      localDate,
+      revision: GUIDELINE_REVISION,
+      ...COMPLIANT,
+    };
+    const activity = channel.buildActivity(
+      channel.activities.adaptiveCardAction({ verb: 'checkin.submit', data }),
+      user,
+    );
     return { user, body: JSON.stringify(activity) };
   });
+}
+
+/** CPU ms (user + system) of a process and, separately, of all its descendants (the embedded PostgreSQL). */
+function cpuMs(root: number): { self: number; children: number } {
+  const tick = 10; // USER_HZ is 100 on Linux
+  const procs = new Map<number, { ppid: number; cpu: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      procs.set(Number(name), { ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) * tick });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const isBelow = (pid: number): boolean => {
+    for (let p = procs.get(pid)?.ppid; p !== undefined && p > 1; p = procs.get(p)?.ppid) if (p === root) return true;
+    return false;
+  };
+  let children = 0;
+  for (const [pid, p] of procs) if (isBelow(pid)) children += p.cpu;
+  return { self: procs.get(root)?.cpu ?? 0, children };
 }
 
 type Check = (status: number, body: string) => boolean;
@@ -103,7 +140,7 @@ async function openLoop(url: string, token: string, work: Prepared[], ok: Check)
       lost++;
     }
   };
-  for (let i = 0; i < work.length; ) {
+  for (let i = 0; i < work.length;) {
     const now = performance.now();
     while (i < work.length && t0 + i * interval <= now) {
       inflight.push(post(work[i]!, t0 + i * interval));
@@ -126,6 +163,19 @@ async function warmUp(url: string, token: string, work: Prepared[], ok: Check): 
     const text = await res.text();
     if (!ok(res.status, text)) throw new Error(`warm-up submit failed: HTTP ${res.status} ${text.slice(0, 300)}`);
   }
+}
+
+/** Untimed: each user installs the app first, as everyone who gets a check-in card has. */
+async function install(channel: LocalChannel, url: string, token: string, users: TeamsUser[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < users.length) {
+      const user = users[next++]!;
+      const res = await channel.send(url, channel.activities.installationUpdate('add'), { user, token });
+      if (res.status !== 200) throw new Error(`install: HTTP ${res.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
 }
 
 /** The card the server really issues must carry what `prepare` constructs (date, revision, owner). */
@@ -158,10 +208,15 @@ try {
 
   let server = await spawnServer('server/main.ts', env, { offlineGuard: false });
   let run: RunResult;
+  let cpu: { node: number; db: number };
   try {
+    if (!values.fresh) await install(channel, server.url, token, [...users, ...warmUsers]);
     await checkConstructedCard(channel, server.url, warmUsers[0]!);
     await warmUp(server.url, token, warmWork, isReceipt);
+    const before = cpuMs(server.pid);
     run = await openLoop(server.url, token, work, isReceipt);
+    const after = cpuMs(server.pid);
+    cpu = { node: after.self - before.self, db: after.children - before.children };
   } finally {
     await server.stop();
   }
@@ -180,9 +235,12 @@ try {
 
   const base = await spawnServer('test/harness/echo-bot.ts', channel.botEnv(), { offlineGuard: false });
   let baseRun: RunResult;
+  let baseCpu: number;
   try {
     await warmUp(base.url, token, baseWarm, isEcho);
+    const before = cpuMs(base.pid);
     baseRun = await openLoop(base.url, token, baseWork, isEcho);
+    baseCpu = cpuMs(base.pid).self - before.self;
   } finally {
     await base.stop();
   }
@@ -193,6 +251,7 @@ try {
   const baseP99 = quantile(baseRun.latencies, 0.99);
   const result = {
     users: userCount,
+    installed_first: !values.fresh,
     offered_per_second: rate,
     seconds: +run.seconds.toFixed(2),
     per_second: +perSecond.toFixed(1),
@@ -207,6 +266,10 @@ try {
     lost: run.lost,
     baseline_lost: baseRun.lost,
     stored,
+    // Where the server's time goes: its own node process vs the embedded PostgreSQL below it, per submit.
+    node_cpu_ms_per_submit: +(cpu.node / userCount).toFixed(2),
+    db_cpu_ms_per_submit: +(cpu.db / userCount).toFixed(2),
+    baseline_cpu_ms_per_submit: +(baseCpu / userCount).toFixed(2),
   };
   console.log(values.json ? JSON.stringify(result) : result);
   if (run.lost > 0 || stored !== userCount) process.exitCode = 1;
