@@ -166,7 +166,12 @@ export class TeleworkGuardBot extends TeamsActivityHandler {
     // Without an Entra ID user nobody can own a card: refuse as a tampered submit would be.
     if (!aadObjectId) return submitView({ status: 'refused', reasons: [{ code: 'not-owner' }] }, lang);
     const outcome = await this.core.checkins.submit(
-      { aadObjectId, timeZone: ctx.activity.localTimezone || undefined },
+      {
+        aadObjectId,
+        timeZone: ctx.activity.localTimezone || undefined,
+        tenantId:
+          ctx.activity.conversation?.tenantId ?? (ctx.activity.channelData as { tenant?: { id?: string } })?.tenant?.id,
+      },
       verb,
       data,
     );

@@ -12,6 +12,8 @@ import { createLogger } from '../src/log.ts';
 import { systemClock } from '../src/ports.ts';
 import { pgAuditLog } from '../src/store/audit.ts';
 import { openDatabase } from '../src/store/database.ts';
+import { complianceRenderer } from '../bot/cards/compliance.ts';
+import { createComplianceNotifier } from '../src/checkin/notify.ts';
 import { pgCheckins } from '../src/store/checkins.ts';
 import { pgUserDays } from '../src/store/schedules.ts';
 import { pgUserStore } from '../src/store/users.ts';
@@ -44,6 +46,12 @@ async function main(): Promise<void> {
     clock: systemClock,
     checkins: pgCheckins(db.pool),
     days: pgUserDays(db.pool),
+    notifier: createComplianceNotifier({
+      pool: db.pool,
+      policy: config.checkin.complianceNotify,
+      securityContacts: config.checkin.securityContacts,
+      renderer: complianceRenderer,
+    }),
   });
   const bot = new TeleworkGuardBot(core, log);
   const adapter = createAdapter(config.bot, log);

@@ -22,6 +22,10 @@ export interface Config {
   checkin: {
     /** One reminder this long after a person's start time when no check-in came back. */
     reminderAfterMinutes: number;
+    /** Who hears of a guideline violation found in a check-in: nobody, the person's manager, or the security contacts. */
+    complianceNotify: 'nobody' | 'manager' | 'security';
+    /** Entra object ids of the people told at once about a lost device or another incident. */
+    securityContacts: string[];
   };
   delivery: {
     /** Proactive sends per second for the whole app, shared by every instance. */
@@ -66,6 +70,14 @@ const schema = z.object({
   HR_CSV_FILE: optionalString,
   DIRECTORY_SYNC_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1440).default(15)),
   CHECKIN_REMINDER_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(720).default(120)),
+  COMPLIANCE_NOTIFY: z.preprocess(blankToUndefined, z.enum(['nobody', 'manager', 'security']).default('nobody')),
+  SECURITY_CONTACTS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\s*[0-9a-f-]{36}(\s*,\s*[0-9a-f-]{36})*\s*$/i, 'must be Entra object ids separated by commas')
+      .optional(),
+  ),
   DELIVERY_RATE: z.preprocess(blankToUndefined, z.coerce.number().positive().max(10_000).default(50)),
   DELIVERY_MAX_IN_FLIGHT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(32)),
   DELIVERY_LEASE_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).default(60_000)),
@@ -195,7 +207,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       graph: e.DIRECTORY_SOURCE === 'graph' ? graphConfigFromEnv(env) : undefined,
       syncMinutes: e.DIRECTORY_SYNC_MINUTES,
     },
-    checkin: { reminderAfterMinutes: e.CHECKIN_REMINDER_MINUTES },
+    checkin: {
+      reminderAfterMinutes: e.CHECKIN_REMINDER_MINUTES,
+      complianceNotify: e.COMPLIANCE_NOTIFY,
+      securityContacts: (e.SECURITY_CONTACTS ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    },
     delivery: {
       ratePerSecond: e.DELIVERY_RATE,
       maxInFlight: e.DELIVERY_MAX_IN_FLIGHT,

@@ -1,6 +1,7 @@
 import { answer } from './answer/answer.ts';
 import type { Answer } from './answer/types.ts';
 import { createCheckins, type DayMarks } from './checkin/checkins.ts';
+import type { ComplianceNotifier } from './checkin/notify.ts';
 import type { CheckinStore } from './checkin/store.ts';
 import { createPeople } from './people/people.ts';
 import type { AuditLog, Clock, UserStore } from './ports.ts';
@@ -13,6 +14,7 @@ export interface CoreDeps {
   clock: Clock;
   checkins: CheckinStore;
   days: DayMarks;
+  notifier?: ComplianceNotifier;
 }
 
 /** The use cases the bot and the tab call, with plain values in and out. */
@@ -26,6 +28,7 @@ export function createCore(deps: CoreDeps) {
       days: deps.days,
       audit: deps.audit,
       clock: deps.clock,
+      ...(deps.notifier ? { notifier: deps.notifier } : {}),
     }),
     audit: deps.audit,
 

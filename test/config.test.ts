@@ -79,3 +79,20 @@ describe('delivery settings', () => {
     expect(() => loadConfig({ DELIVERY_RATE: '0' })).toThrow(/DELIVERY_RATE/);
   });
 });
+
+describe('check-in settings', () => {
+  it('tells nobody of violations by default and reads the security contacts as object ids', () => {
+    expect(loadConfig({}).checkin).toEqual({
+      reminderAfterMinutes: 120,
+      complianceNotify: 'nobody',
+      securityContacts: [],
+    });
+    expect(
+      loadConfig({ COMPLIANCE_NOTIFY: 'manager', SECURITY_CONTACTS: `${APP_ID}, ${APP_ID.replace('1111', '2222')}` })
+        .checkin,
+    ).toMatchObject({ complianceNotify: 'manager', securityContacts: [APP_ID, APP_ID.replace('1111', '2222')] });
+    expect(() => loadConfig({ SECURITY_CONTACTS: 'security@example.com' })).toThrow(
+      /SECURITY_CONTACTS must be Entra object ids/,
+    );
+  });
+});

@@ -4,6 +4,7 @@ import type { AuditLog, Clock, UserStore } from '../ports.ts';
 import { effectiveTimeZone, localDateOf, type LocalDate } from '../schedule/time.ts';
 import { evaluate, type CheckinAnswers, type Finding } from './evaluate.ts';
 import type { CheckKind } from './questions.ts';
+import type { ComplianceNotifier } from './notify.ts';
 import type { CheckinStore, CheckRecord } from './store.ts';
 import { validateSubmit, type CardData, type Refusal } from './validate.ts';
 
@@ -24,6 +25,7 @@ export function createCheckins(deps: {
   days: DayMarks;
   audit: AuditLog;
   clock: Clock;
+  notifier?: ComplianceNotifier;
 }) {
   /** The person's local date now; Teams' time zone on the activity first, then the stored one, then Tokyo. */
   async function today(aadObjectId: string, timeZone?: string): Promise<LocalDate> {
@@ -43,7 +45,7 @@ export function createCheckins(deps: {
 
     /** Validates on the server (owner, offered values, open day, revision), then stores once; nothing on refusal. */
     async submit(
-      actor: { aadObjectId: string; timeZone?: string },
+      actor: { aadObjectId: string; timeZone?: string; tenantId?: string },
       verb: unknown,
       data: unknown,
     ): Promise<SubmitOutcome> {
@@ -87,6 +89,9 @@ export function createCheckins(deps: {
           subject: actor.aadObjectId,
           detail: { id: saved.record.id, localDate: saved.record.localDate, findings: findings.map((f) => f.ruleId) },
         });
+        if (findings.length && deps.notifier && actor.tenantId) {
+          await deps.notifier.notify(saved.record, findings, actor.tenantId);
+        }
       }
       // A duplicate shows what was stored the first time, with that record's own findings.
       const shown = saved.status === 'stored' ? findings : evaluate(kind, saved.record.answers as CheckinAnswers);
