@@ -1,6 +1,7 @@
 import type { CheckinRenderer } from '../src/checkin/schedule.ts';
 import { checkinCard, checkoutCard } from './cards/checkin.ts';
 import { text } from './cards/card.ts';
+import { pledgeNotice } from './cards/pledge-notice.ts';
 import type { Strings } from './locale.ts';
 
 const strings: Strings<{ checkin: string; checkout: string; reminder: string }> = {
@@ -18,9 +19,10 @@ const strings: Strings<{ checkin: string; checkout: string; reminder: string }> 
 
 /** The scheduled cards as outbox payloads: the summary is what notifications and screen readers show. */
 export const checkinRenderer: CheckinRenderer = {
-  render(kind, lang, data, { reminder }) {
+  render(kind, lang, data, { reminder, firstTelework }) {
     const s = strings[lang];
     const card = kind === 'checkin' ? checkinCard(lang, data) : checkoutCard(lang, data);
+    if (firstTelework) card.body.unshift(pledgeNotice(lang));
     if (reminder) card.body.unshift(text(s.reminder, { weight: 'Bolder', color: 'Attention' }));
     return { summary: reminder ? s.reminder : s[kind], card };
   },

@@ -18,6 +18,7 @@ import { langOf } from './locale.ts';
 import { sightingOf } from './sighting.ts';
 import { submitView, type SubmitView } from './checkin-actions.ts';
 import { checkinCard, checkoutCard } from './cards/checkin.ts';
+import { pledgeNotice } from './cards/pledge-notice.ts';
 import { checkinCommand, isCheckinVerb, officeDayCard } from './cards/checkin-commands.ts';
 
 /** Translates Teams activities into core calls and the results into cards; no rules live here. */
@@ -123,11 +124,11 @@ export class TeleworkGuardBot extends TeamsActivityHandler {
       return;
     }
     const data = await this.core.checkins.cardData(aadObjectId, timeZone);
-    await this.sendCard(
-      ctx,
-      command === 'checkin' ? checkinCard(lang, data) : checkoutCard(lang, data),
-      `${command}.card.sent`,
-    );
+    const form = command === 'checkin' ? checkinCard(lang, data) : checkoutCard(lang, data);
+    if (command === 'checkin' && (await this.core.checkins.isFirstTelework(aadObjectId))) {
+      form.body.unshift(pledgeNotice(lang));
+    }
+    await this.sendCard(ctx, form, `${command}.card.sent`);
   }
 
   /** Universal Actions: the answer replaces the card in place; guidance follows as its own message. */

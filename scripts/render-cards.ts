@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { answerCard } from '../bot/cards/answer.ts';
+import { checkinRenderer } from '../bot/checkin-renderer.ts';
 import type { Card } from '../bot/cards/card.ts';
 import { checkinCard, checkoutCard, guidanceCard, receiptCard } from '../bot/cards/checkin.ts';
 import { helpCard } from '../bot/cards/help.ts';
@@ -50,6 +51,12 @@ function checkinSamples(): Record<string, Card> {
   };
   return {
     'checkin-ja': checkinCard('ja', data),
+    'checkin-first-day-ja': checkinRenderer.render(
+      'checkin',
+      'ja',
+      { ...data, revision: '2026-02-01' },
+      { reminder: false, firstTelework: true },
+    ).card as Card,
     'checkin-receipt-ja': receiptCard('ja', 'checkin', data.localDate, fine, evaluateCheckin(fine)),
     'checkin-guidance-ja': guidanceCard('ja', evaluateCheckin(risky)),
     'checkout-ja': checkoutCard('ja', data),

@@ -1,23 +1,9 @@
 import './env.ts';
-import { TeleworkGuardBot } from '../bot/handler.ts';
-import { createAdapter } from '../bot/adapter.ts';
-import { createBotMessenger } from '../bot/messenger.ts';
-import { createDeliveryWorker, type AppInstaller } from '../src/delivery/index.ts';
-import { createDirectory } from '../src/people/directory/index.ts';
-import { createScheduler } from '../src/schedule/jobs.ts';
-import { scheduledJobs } from './jobs.ts';
-import { ConfigError, loadConfig, type Config } from '../src/config.ts';
-import { createCore } from '../src/core.ts';
+import { ConfigError, loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { systemClock } from '../src/ports.ts';
-import { pgAuditLog } from '../src/store/audit.ts';
 import { openDatabase } from '../src/store/database.ts';
-import { complianceRenderer } from '../bot/cards/compliance.ts';
-import { createComplianceNotifier } from '../src/checkin/notify.ts';
-import { pgCheckins } from '../src/store/checkins.ts';
-import { pgUserDays } from '../src/store/schedules.ts';
-import { pgUserStore } from '../src/store/users.ts';
-import { createHttpServer } from './http.ts';
+import { createApp } from './app.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -40,59 +26,8 @@ async function main(): Promise<void> {
     },
   );
 
-  const core = createCore({
-    users: pgUserStore(db.pool),
-    audit: pgAuditLog(db.pool),
-    clock: systemClock,
-    checkins: pgCheckins(db.pool),
-    days: pgUserDays(db.pool),
-    notifier: createComplianceNotifier({
-      pool: db.pool,
-      policy: config.checkin.complianceNotify,
-      securityContacts: config.checkin.securityContacts,
-      renderer: complianceRenderer,
-    }),
-  });
-  const bot = new TeleworkGuardBot(core, log);
-  const adapter = createAdapter(config.bot, log);
-  const directory = createDirectory({ pool: db.pool, log, graph: config.directory.graph });
-
-  // Proactive messages go out only through the outbox; its adapter leaves retries to the delivery engine,
-  // which must see every 429 to pause the whole app.
-  const delivery = createDeliveryWorker({
-    pool: db.pool,
-    messenger: createBotMessenger({
-      adapter: createAdapter(config.bot, log, { connectorRetries: false }),
-      appId: config.bot.appId,
-      serviceUrl: config.delivery.serviceUrl,
-    }),
-    installer: appInstaller(config, directory),
-    app: config.bot.appId ?? 'default',
-    ratePerSecond: config.delivery.ratePerSecond,
-    maxInFlight: config.delivery.maxInFlight,
-    leaseMs: config.delivery.leaseMs,
-    log,
-  });
-  const scheduler = createScheduler({
-    pool: db.pool,
-    clock: systemClock,
-    calendar: config.calendar,
-    jobs: scheduledJobs({ config, directory, log, pool: db.pool }),
-    log,
-  });
-  const server = createHttpServer({
-    adapter,
-    bot,
-    log,
-    async health() {
-      try {
-        await db.pool.query('SELECT 1');
-        return { ok: true, detail: { database: db.embedded ? 'embedded' : 'external' } };
-      } catch (err) {
-        return { ok: false, detail: { database: (err as Error).message } };
-      }
-    },
-  });
+  const app = createApp(config, { db, log, clock: systemClock });
+  const { server } = app;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -106,8 +41,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  delivery.start();
-  scheduler.start();
+  app.start();
 
   const address = server.address();
   log.info(
@@ -132,24 +66,13 @@ async function main(): Promise<void> {
     force.unref();
     // Stop taking requests, let the ones in flight finish, then close the database they write to.
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await Promise.all([
-      scheduler.stop(5_000).catch((err: Error) => log.error({ err: err.message }, 'scheduler did not stop cleanly')),
-      delivery.stop().catch((err: Error) => log.error({ err: err.message }, 'delivery did not stop cleanly')),
-    ]);
+    await app.stopBackground();
     await db.close().catch((err: Error) => log.error({ err: err.message }, 'database did not close cleanly'));
     log.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-}
-
-/** Installing the app for someone needs Graph and the app's catalog id; off unless PROACTIVE_INSTALL=true. */
-function appInstaller(config: Config, directory: ReturnType<typeof createDirectory>): AppInstaller | undefined {
-  const { graph } = directory;
-  const catalogId = config.delivery.teamsCatalogAppId;
-  if (!config.delivery.proactiveInstall || !graph || !catalogId) return undefined;
-  return { install: (recipient) => graph.installAppForUser(recipient.aadObjectId, catalogId) };
 }
 
 main().catch((err) => {

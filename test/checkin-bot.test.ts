@@ -86,6 +86,7 @@ describe('daily check-in in chat', () => {
     expect(text).toContain('テレワーク開始チェック');
     expect(text).toContain('§2.1');
     expect(text).toContain('公衆・フリーWi-Fi');
+    expect(text).toContain('在宅勤務時のセキュリティ遵守に関する誓約書');
   });
 
   it('replaces the form with a receipt; a second submit changes nothing and says so', async () => {
@@ -97,6 +98,9 @@ describe('daily check-in in chat', () => {
     const again = await execute(user, verb, { ...data, ...COMPLIANT, network: 'wired' });
     expect(JSON.stringify(again.value)).toContain('既に提出済み');
     expect(JSON.stringify(again.value)).toContain('自宅Wi-Fi');
+    // Only the card before the first telework day carries the pledge requirement.
+    const next = await requestCard(user);
+    expect(JSON.stringify(cardContent(next.reply))).not.toContain('誓約書');
   });
 
   it('answers public Wi-Fi with guidance citing §2.2 at once', async () => {

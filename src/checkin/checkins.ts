@@ -34,6 +34,11 @@ export function createCheckins(deps: {
   }
 
   return {
+    /** Before the first telework day the pledge must be signed (§0): the first check-in card says so. */
+    async isFirstTelework(aadObjectId: string): Promise<boolean> {
+      return !(await deps.store.everCheckedIn([aadObjectId])).has(aadObjectId);
+    },
+
     async cardData(aadObjectId: string, timeZone?: string): Promise<CardData> {
       return {
         cardId: randomUUID(),

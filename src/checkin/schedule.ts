@@ -8,10 +8,18 @@ import { dueUsers } from '../schedule/due.ts';
 import type { JobDefinition, JobSlot } from '../schedule/jobs.ts';
 import type { CheckKind } from './questions.ts';
 import type { CardData } from './validate.ts';
+import { pgCheckins } from '../store/checkins.ts';
+
+const everCheckedIn = (pool: pg.Pool, ids: string[]) => pgCheckins(pool).everCheckedIn(ids);
 
 /** Builds the message a person receives; the bot's card builders, kept outside the core. */
 export interface CheckinRenderer {
-  render(kind: CheckKind, lang: 'ja' | 'en', data: CardData, opts: { reminder: boolean }): DeliveryPayload;
+  render(
+    kind: CheckKind,
+    lang: 'ja' | 'en',
+    data: CardData,
+    opts: { reminder: boolean; firstTelework: boolean },
+  ): DeliveryPayload;
 }
 
 export interface CheckinScheduleOptions {
@@ -52,6 +60,13 @@ export function checkinJobs(o: CheckinScheduleOptions): JobDefinition[] {
       [due.map((u) => u.aadObjectId)],
     );
     const byId = new Map(people.rows.map((r) => [r.aad_object_id, r]));
+    const veterans =
+      kind === 'checkin'
+        ? await everCheckedIn(
+            o.pool,
+            due.map((u) => u.aadObjectId),
+          )
+        : new Set<string>();
     const label = reminder ? `${kind}-reminder` : kind;
     const byDate = new Map<string, OutgoingMessage[]>();
     for (const u of due) {
@@ -68,7 +83,10 @@ export function checkinJobs(o: CheckinScheduleOptions): JobDefinition[] {
       list.push({
         aadObjectId: u.aadObjectId,
         tenantId: person.tenant_id,
-        payload: o.renderer.render(kind, lang, data, { reminder }),
+        payload: o.renderer.render(kind, lang, data, {
+          reminder,
+          firstTelework: kind === 'checkin' && !veterans.has(u.aadObjectId),
+        }),
         dedupeKey: `${label}:${u.date}:user:${u.aadObjectId}`,
       });
       byDate.set(u.date, list);

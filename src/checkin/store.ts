@@ -41,4 +41,6 @@ export interface CheckinStore {
   /** The original and every correction, oldest first. */
   chain(aadObjectId: string, localDate: LocalDate, kind: CheckKind): Promise<CheckRecord[]>;
   findingsOf(checkinId: string): Promise<StoredFinding[]>;
+  /** Those of `aadObjectIds` who have ever checked in (the others have not had a first telework day yet). */
+  everCheckedIn(aadObjectIds: string[]): Promise<Set<string>>;
 }

@@ -126,6 +126,14 @@ export function pgCheckins(pool: pg.Pool): CheckinStore {
 
     chain: (aadObjectId, localDate, kind) => chainOf(pool, aadObjectId, localDate, kind),
 
+    async everCheckedIn(aadObjectIds: string[]): Promise<Set<string>> {
+      const { rows } = await pool.query<{ aad_object_id: string }>(
+        `SELECT DISTINCT aad_object_id FROM checkins WHERE kind = 'checkin' AND aad_object_id = ANY($1)`,
+        [aadObjectIds],
+      );
+      return new Set(rows.map((r) => r.aad_object_id));
+    },
+
     async findingsOf(checkinId: string): Promise<StoredFinding[]> {
       const { rows } = await pool.query<{
         checkin_id: string;

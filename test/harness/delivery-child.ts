@@ -15,12 +15,16 @@ import { createDeliveryWorker } from '../../src/delivery/worker.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import type { LocalChannel, TeamsUser } from './channel.ts';
 
-/** The adapter + messenger a bot process would build for the local channel (in this process). */
-export function channelMessenger(channel: LocalChannel): Messenger {
-  // In-process the login server's CA is not in NODE_EXTRA_CA_CERTS; MSAL uses the global https agent.
+/** In-process the login server's CA is not in NODE_EXTRA_CA_CERTS; MSAL uses the global https agent. */
+export function trustChannelInProcess(channel: LocalChannel): void {
   const ca = https.globalAgent.options.ca;
   const cas = Array.isArray(ca) ? ca : ca ? [ca] : [...rootCertificates];
   if (!cas.includes(channel.caPem)) https.globalAgent.options.ca = [...cas, channel.caPem];
+}
+
+/** The adapter + messenger a bot process would build for the local channel (in this process). */
+export function channelMessenger(channel: LocalChannel): Messenger {
+  trustChannelInProcess(channel);
   const auth: BotAuth = {
     appId: channel.appId,
     appPassword: channel.appPassword,

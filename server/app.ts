@@ -1,0 +1,110 @@
+import type restify from 'restify';
+import { complianceRenderer } from '../bot/cards/compliance.ts';
+import { createAdapter } from '../bot/adapter.ts';
+import { TeleworkGuardBot } from '../bot/handler.ts';
+import { createBotMessenger } from '../bot/messenger.ts';
+import { createComplianceNotifier } from '../src/checkin/notify.ts';
+import type { Config } from '../src/config.ts';
+import { createCore } from '../src/core.ts';
+import { createDeliveryWorker, type AppInstaller } from '../src/delivery/index.ts';
+import type { Logger } from '../src/log.ts';
+import { createDirectory } from '../src/people/directory/index.ts';
+import type { Clock } from '../src/ports.ts';
+import { createScheduler } from '../src/schedule/jobs.ts';
+import { pgAuditLog } from '../src/store/audit.ts';
+import { pgCheckins } from '../src/store/checkins.ts';
+import type { Database } from '../src/store/database.ts';
+import { pgUserDays } from '../src/store/schedules.ts';
+import { pgUserStore } from '../src/store/users.ts';
+import { createHttpServer } from './http.ts';
+import { scheduledJobs } from './jobs.ts';
+
+export interface App {
+  server: restify.Server;
+  scheduler: ReturnType<typeof createScheduler>;
+  /** Starts the outbox worker and the scheduler's timer (after the server listens); tests may drive `scheduler.tick`. */
+  start(opts?: { schedulerTimer?: boolean }): void;
+  /** Stops the background work; the caller closes the HTTP server and the database around it. */
+  stopBackground(): Promise<void>;
+}
+
+/** Everything one instance runs, wired from the config: the bot, its HTTP routes, delivery and schedules. */
+export function createApp(config: Config, deps: { db: Database; log: Logger; clock: Clock }): App {
+  const { db, log, clock } = deps;
+  const core = createCore({
+    users: pgUserStore(db.pool),
+    audit: pgAuditLog(db.pool),
+    clock,
+    checkins: pgCheckins(db.pool),
+    days: pgUserDays(db.pool),
+    notifier: createComplianceNotifier({
+      pool: db.pool,
+      policy: config.checkin.complianceNotify,
+      securityContacts: config.checkin.securityContacts,
+      renderer: complianceRenderer,
+    }),
+  });
+  const bot = new TeleworkGuardBot(core, log);
+  const adapter = createAdapter(config.bot, log);
+  const directory = createDirectory({ pool: db.pool, log, clock, graph: config.directory.graph });
+
+  // Proactive messages go out only through the outbox; its adapter leaves retries to the delivery engine,
+  // which must see every 429 to pause the whole app.
+  const delivery = createDeliveryWorker({
+    pool: db.pool,
+    messenger: createBotMessenger({
+      adapter: createAdapter(config.bot, log, { connectorRetries: false }),
+      appId: config.bot.appId,
+      serviceUrl: config.delivery.serviceUrl,
+    }),
+    installer: appInstaller(config, directory),
+    app: config.bot.appId ?? 'default',
+    ratePerSecond: config.delivery.ratePerSecond,
+    maxInFlight: config.delivery.maxInFlight,
+    leaseMs: config.delivery.leaseMs,
+    log,
+  });
+  const scheduler = createScheduler({
+    pool: db.pool,
+    clock,
+    calendar: config.calendar,
+    jobs: scheduledJobs({ config, directory, log, pool: db.pool }),
+    log,
+  });
+  const server = createHttpServer({
+    adapter,
+    bot,
+    log,
+    async health() {
+      try {
+        await db.pool.query('SELECT 1');
+        return { ok: true, detail: { database: db.embedded ? 'embedded' : 'external' } };
+      } catch (err) {
+        return { ok: false, detail: { database: (err as Error).message } };
+      }
+    },
+  });
+
+  return {
+    server,
+    scheduler,
+    start(opts = {}) {
+      delivery.start();
+      if (opts.schedulerTimer !== false) scheduler.start();
+    },
+    async stopBackground() {
+      await Promise.all([
+        scheduler.stop(5_000).catch((err: Error) => log.error({ err: err.message }, 'scheduler did not stop cleanly')),
+        delivery.stop().catch((err: Error) => log.error({ err: err.message }, 'delivery did not stop cleanly')),
+      ]);
+    },
+  };
+}
+
+/** Installing the app for someone needs Graph and the app's catalog id; off unless PROACTIVE_INSTALL=true. */
+function appInstaller(config: Config, directory: ReturnType<typeof createDirectory>): AppInstaller | undefined {
+  const { graph } = directory;
+  const catalogId = config.delivery.teamsCatalogAppId;
+  if (!config.delivery.proactiveInstall || !graph || !catalogId) return undefined;
+  return { install: (recipient) => graph.installAppForUser(recipient.aadObjectId, catalogId) };
+}
