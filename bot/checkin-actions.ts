@@ -5,6 +5,7 @@ import type { Lang, Strings } from './locale.ts';
 
 const strings: Strings<{
   alreadySent: string;
+  streak: (n: number) => string;
   notOwner: string;
   dayClosed: string;
   invalid: string;
@@ -13,6 +14,7 @@ const strings: Strings<{
 }> = {
   ja: {
     alreadySent: '本日分は既に提出済みです。内容は変更されていません。',
+    streak: (n) => `連続 ${n} 日目のチェックインです。`,
     notOwner: 'このカードは別の方に送られたものです。ご自身のチェックは「チェックイン」と入力して表示してください。',
     dayClosed: 'このカードは受付期間が終わっています。今日のチェックは「チェックイン」と入力して表示してください。',
     invalid: '回答を受け付けられませんでした。必須の項目をすべて選んでから、もう一度送信してください。',
@@ -21,6 +23,7 @@ const strings: Strings<{
   },
   en: {
     alreadySent: "Today's answers were already submitted; nothing was changed.",
+    streak: (n) => (n === 1 ? 'Checked in today.' : `${n} check-ins in a row.`),
     notOwner: 'This card was sent to someone else. Type "checkin" to get your own.',
     dayClosed: 'This card is no longer open. Type "checkin" to get today\'s card.',
     invalid: 'Your answers could not be accepted. Please answer every required question and submit again.',
@@ -44,6 +47,7 @@ export function submitView(outcome: SubmitOutcome, lang: Lang): SubmitView {
         outcome.record.answers,
         outcome.findings,
       );
+      if (outcome.streak > 0) receipt.body.push(text(s.streak(outcome.streak), { isSubtle: true, spacing: 'Small' }));
       if (outcome.status === 'duplicate') {
         receipt.body.push(text(s.alreadySent, { isSubtle: true, size: 'Small', spacing: 'Small' }));
         return { replaceWith: receipt };

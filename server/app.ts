@@ -37,6 +37,7 @@ export function createApp(config: Config, deps: { db: Database; log: Logger; clo
     clock,
     checkins: pgCheckins(db.pool),
     days: pgUserDays(db.pool),
+    calendar: config.calendar,
     notifier: createComplianceNotifier({
       pool: db.pool,
       policy: config.checkin.complianceNotify,

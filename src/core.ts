@@ -3,6 +3,7 @@ import type { Answer } from './answer/types.ts';
 import { createCheckins, type DayMarks } from './checkin/checkins.ts';
 import type { ComplianceNotifier } from './checkin/notify.ts';
 import type { CheckinStore } from './checkin/store.ts';
+import type { Calendar } from './schedule/calendar.ts';
 import { createPeople } from './people/people.ts';
 import type { AuditLog, Clock, UserStore } from './ports.ts';
 
@@ -15,6 +16,7 @@ export interface CoreDeps {
   checkins: CheckinStore;
   days: DayMarks;
   notifier?: ComplianceNotifier;
+  calendar: Calendar;
 }
 
 /** The use cases the bot and the tab call, with plain values in and out. */
@@ -28,6 +30,7 @@ export function createCore(deps: CoreDeps) {
       days: deps.days,
       audit: deps.audit,
       clock: deps.clock,
+      calendar: deps.calendar,
       ...(deps.notifier ? { notifier: deps.notifier } : {}),
     }),
     audit: deps.audit,

@@ -95,6 +95,7 @@ describe('daily check-in in chat', () => {
     const first = await execute(user, verb, { ...data, ...COMPLIANT });
     expect(first.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(first.value)).toContain('開始チェックを受け付けました');
+    expect(JSON.stringify(first.value)).toContain('連続 1 日目のチェックインです');
     const again = await execute(user, verb, { ...data, ...COMPLIANT, network: 'wired' });
     expect(JSON.stringify(again.value)).toContain('既に提出済み');
     expect(JSON.stringify(again.value)).toContain('自宅Wi-Fi');

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { GUIDELINE_REVISION } from '../guideline/index.ts';
 import type { AuditLog, Clock, UserStore } from '../ports.ts';
-import { effectiveTimeZone, localDateOf, type LocalDate } from '../schedule/time.ts';
+import type { Calendar } from '../schedule/calendar.ts';
+import { addDays, effectiveTimeZone, localDateOf, type LocalDate } from '../schedule/time.ts';
+import { streakOf } from './streak.ts';
 import { evaluate, type CheckinAnswers, type Finding } from './evaluate.ts';
 import type { CheckKind } from './questions.ts';
 import type { ComplianceNotifier } from './notify.ts';
@@ -10,12 +12,13 @@ import { validateSubmit, type CardData, type Refusal } from './validate.ts';
 
 export type SubmitOutcome =
   | { status: 'refused'; reasons: Refusal[] }
-  | { status: 'stored'; kind: CheckKind; record: CheckRecord; findings: Finding[] }
-  | { status: 'duplicate'; kind: CheckKind; record: CheckRecord; findings: Finding[] }
+  | { status: 'stored'; kind: CheckKind; record: CheckRecord; findings: Finding[]; streak: number }
+  | { status: 'duplicate'; kind: CheckKind; record: CheckRecord; findings: Finding[]; streak: number }
   | { status: 'superseded' | 'not-found'; kind: CheckKind };
 
 export interface DayMarks {
   markDay(aadObjectId: string, date: LocalDate, kind: 'office' | 'leave', at: Date): Promise<void>;
+  daysOf(aadObjectId: string, range: { from: LocalDate; to: LocalDate }): Promise<{ date: LocalDate }[]>;
 }
 
 /** The check-in use cases: issue a card for today, take a submitted card, mark an office day. */
@@ -25,8 +28,18 @@ export function createCheckins(deps: {
   days: DayMarks;
   audit: AuditLog;
   clock: Clock;
+  calendar: Calendar;
   notifier?: ComplianceNotifier;
 }) {
+  async function streak(aadObjectId: string, today: LocalDate): Promise<number> {
+    const since = addDays(today, -400);
+    const [dates, marks] = await Promise.all([
+      deps.store.checkinDates(aadObjectId, since),
+      deps.days.daysOf(aadObjectId, { from: since, to: today }),
+    ]);
+    return streakOf(today, dates, new Set(marks.map((m) => m.date)), deps.calendar);
+  }
+
   /** The person's local date now; Teams' time zone on the activity first, then the stored one, then Tokyo. */
   async function today(aadObjectId: string, timeZone?: string): Promise<LocalDate> {
     const zone = timeZone ?? (await deps.users.get(aadObjectId))?.timeZone;
@@ -100,7 +113,13 @@ export function createCheckins(deps: {
       }
       // A duplicate shows what was stored the first time, with that record's own findings.
       const shown = saved.status === 'stored' ? findings : evaluate(kind, saved.record.answers as CheckinAnswers);
-      return { status: saved.status, kind, record: saved.record, findings: shown };
+      return {
+        status: saved.status,
+        kind,
+        record: saved.record,
+        findings: shown,
+        streak: kind === 'checkin' ? await streak(actor.aadObjectId, saved.record.localDate) : 0,
+      };
     },
 
     async markOfficeDay(aadObjectId: string, timeZone?: string): Promise<LocalDate> {

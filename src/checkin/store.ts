@@ -41,6 +41,8 @@ export interface CheckinStore {
   /** The original and every correction, oldest first. */
   chain(aadObjectId: string, localDate: LocalDate, kind: CheckKind): Promise<CheckRecord[]>;
   findingsOf(checkinId: string): Promise<StoredFinding[]>;
+  /** The local dates on which the person checked in, from `since` on. */
+  checkinDates(aadObjectId: string, since: LocalDate): Promise<Set<LocalDate>>;
   /** Those of `aadObjectIds` who have ever checked in (the others have not had a first telework day yet). */
   everCheckedIn(aadObjectIds: string[]): Promise<Set<string>>;
 }

@@ -126,6 +126,15 @@ export function pgCheckins(pool: pg.Pool): CheckinStore {
 
     chain: (aadObjectId, localDate, kind) => chainOf(pool, aadObjectId, localDate, kind),
 
+    async checkinDates(aadObjectId: string, since: string): Promise<Set<string>> {
+      const { rows } = await pool.query<{ day: string }>(
+        `SELECT DISTINCT local_date::text AS day FROM checkins
+          WHERE aad_object_id = $1 AND kind = 'checkin' AND local_date >= $2::date`,
+        [aadObjectId, since],
+      );
+      return new Set(rows.map((r) => r.day));
+    },
+
     async everCheckedIn(aadObjectIds: string[]): Promise<Set<string>> {
       const { rows } = await pool.query<{ aad_object_id: string }>(
         `SELECT DISTINCT aad_object_id FROM checkins WHERE kind = 'checkin' AND aad_object_id = ANY($1)`,
