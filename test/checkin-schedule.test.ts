@@ -85,6 +85,13 @@ describe('scheduled check-ins', () => {
     expect(london9[1]!.payload.summary).toBe('Your telework check-in for today');
   });
 
+  it('follows British Summer Time: 09:00 in London is 08:00Z in July', async () => {
+    await runSlot('checkin-start', '2026-07-01T09:00:00Z');
+    expect(await queued('checkin:2026-07-01')).toEqual([]);
+    await runSlot('checkin-start', '2026-07-01T08:00:00Z');
+    expect((await queued('checkin:2026-07-01')).map((r) => r.aad_object_id)).toEqual([london]);
+  });
+
   it('queues nothing twice when a slot runs again', async () => {
     await runSlot('checkin-start', '2026-11-25T00:00:00Z');
     expect(await queued('checkin:2026-11-25')).toHaveLength(2);
