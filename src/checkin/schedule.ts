@@ -47,9 +47,10 @@ export function checkinJobs(o: CheckinScheduleOptions): JobDefinition[] {
     let due = await dueUsers(o.pool, o.calendar, kind === 'checkin' ? 'start' : 'end', window);
     if (reminder && due.length) {
       const { rows } = await o.pool.query<{ aad_object_id: string; local_date: string }>(
+        // Only the days this window is about (at most two): a person's whole history is not needed.
         `SELECT aad_object_id, to_char(local_date, 'YYYY-MM-DD') AS local_date FROM checkins
-          WHERE kind = 'checkin' AND aad_object_id = ANY($1)`,
-        [due.map((u) => u.aadObjectId)],
+          WHERE kind = 'checkin' AND local_date = ANY($2::date[]) AND aad_object_id = ANY($1)`,
+        [due.map((u) => u.aadObjectId), [...new Set(due.map((u) => u.date))]],
       );
       const answered = new Set(rows.map((r) => `${r.aad_object_id}|${r.local_date}`));
       due = due.filter((u) => !answered.has(`${u.aadObjectId}|${u.date}`));

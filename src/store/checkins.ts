@@ -137,7 +137,9 @@ export function pgCheckins(pool: pg.Pool): CheckinStore {
 
     async everCheckedIn(aadObjectIds: string[]): Promise<Set<string>> {
       const { rows } = await pool.query<{ aad_object_id: string }>(
-        `SELECT DISTINCT aad_object_id FROM checkins WHERE kind = 'checkin' AND aad_object_id = ANY($1)`,
+        // One index probe per person that stops at the first check-in, not a scan of everyone's history.
+        `SELECT a.id AS aad_object_id FROM unnest($1::text[]) AS a(id)
+          WHERE EXISTS (SELECT 1 FROM checkins c WHERE c.aad_object_id = a.id AND c.kind = 'checkin')`,
         [aadObjectIds],
       );
       return new Set(rows.map((r) => r.aad_object_id));
