@@ -31,12 +31,10 @@ param location string = resourceGroup().location
 param webAppSku string = 'B1'
 
 @allowed([
-  '20-lts'
-  '22-lts'
   '24-lts'
 ])
-@description('Node.js runtime of the Linux web app (linuxFxVersion NODE|<this>).')
-param nodeVersion string = '20-lts'
+@description('Node.js runtime of the Linux web app (linuxFxVersion NODE|<this>). The server needs Node 24 (restify 12, vitest 5); Node 20 reached end of life in April 2026.')
+param nodeVersion string = '24-lts'
 
 // ---------- Bot identity ----------
 

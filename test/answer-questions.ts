@@ -1,6 +1,6 @@
 /**
  * The evaluation set for answer(): questions people ask, in Japanese and English, with the answer the guideline
- * gives. Expectations are written from the guideline text (shared/guideline/000_5c0ece4407c558ee.txt), not from
+ * gives. Expectations are written from the guideline text (src/guideline/source/guideline-2026-02-01.txt), not from
  * the engine's output. `cells` lists every §3.5 matrix cell the question matches ("app/device/edition"); a
  * question that names no edition or no owner matches all of them. `cite` is the primary (first) citation.
  */

@@ -99,7 +99,7 @@ export async function spawnServer(
   childEnv.NO_PROXY = [childEnv.NO_PROXY, ...noProxy].filter(Boolean).join(',');
   childEnv.no_proxy = childEnv.NO_PROXY;
 
-  const nodeArgs = ['--disable-warning=DEP0111', '--import', 'tsx'];
+  const nodeArgs = ['--import', 'tsx'];
   if (options.offlineGuard !== false) nodeArgs.push('--import', pathToFileURL(OFFLINE_GUARD).href);
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, entry], {
     cwd,
