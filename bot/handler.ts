@@ -1,4 +1,5 @@
 import {
+  ActivityTypes,
   CardFactory,
   MessageFactory,
   TeamsActivityHandler,
@@ -7,25 +8,28 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import type { Core } from '../src/core.ts';
-import { MAX_QUESTION_LENGTH } from '../src/core.ts';
 import type { Logger } from '../src/log.ts';
-import { answerCard } from './cards/answer.ts';
 import type { Card } from './cards/card.ts';
 import { errorCard } from './cards/error.ts';
-import { helpCard, isHelpRequest } from './cards/help.ts';
 import { welcomeCard } from './cards/welcome.ts';
+import { canReply, inspectInbound, type InboundOptions, type InboundProblem } from './inbound.ts';
+import { badRequest, cardResponse, errorResponse, messageResponse } from './invoke.ts';
 import { langOf } from './locale.ts';
+import type { ActionResult, RouteTable, Turn } from './router.ts';
+import { ROUTES } from './routes.ts';
 import { sightingOf } from './sighting.ts';
-import { submitView, type SubmitView } from './checkin-actions.ts';
-import { checkinCard, checkoutCard } from './cards/checkin.ts';
-import { pledgeNotice } from './cards/pledge-notice.ts';
-import { checkinCommand, isCheckinVerb, officeDayCard } from './cards/checkin-commands.ts';
 
-/** Translates Teams activities into core calls and the results into cards; no rules live here. */
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Translates Teams activities into core calls and the results into cards; no rules live here. Typed commands,
+ * card verbs and questions are dispatched through the route table (bot/routes.ts).
+ */
 export class TeleworkGuardBot extends TeamsActivityHandler {
   constructor(
     private readonly core: Core,
     private readonly log: Logger,
+    private readonly options: InboundOptions & { routes?: RouteTable } = {},
   ) {
     super();
 
@@ -56,129 +60,97 @@ export class TeleworkGuardBot extends TeamsActivityHandler {
     });
   }
 
+  private get routes(): RouteTable {
+    return this.options.routes ?? ROUTES;
+  }
+
+  /** Ids are checked and text cleaned before any handler runs; a refused activity stores nothing. */
+  override async run(ctx: TurnContext): Promise<void> {
+    const problem = inspectInbound(ctx.activity, this.options);
+    if (problem) return this.refuse(ctx, problem);
+    return super.run(ctx);
+  }
+
+  private async refuse(ctx: TurnContext, problem: InboundProblem): Promise<void> {
+    const { type, name } = ctx.activity;
+    this.log.warn({ problem, activityType: type, activityName: name }, 'refused a malformed activity');
+    if (type === ActivityTypes.Invoke) {
+      await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: badRequest(problem) });
+    } else if (type === ActivityTypes.Message && canReply(problem)) {
+      await this.sendCard(ctx, errorCard(langOf(ctx.activity.locale), 'unverified'));
+    }
+  }
+
   private async onText(ctx: TurnContext): Promise<void> {
     const lang = langOf(ctx.activity.locale);
     const typed = TurnContext.removeRecipientMention(ctx.activity as Activity) ?? ctx.activity.text ?? '';
-    const question = typed.replace(/\s+/g, ' ').trim();
-    const submitted = ctx.activity.value as { verb?: unknown } | undefined;
-    if (!question && submitted && isCheckinVerb(submitted.verb)) {
+    const text = typed.replace(/\s+/g, ' ').trim();
+    const submitted = ctx.activity.value;
+    if (!text && isObject(submitted) && 'verb' in submitted) {
       // Clients without Universal Actions run the card's Action.Submit fallback: same data, as a message.
-      await this.onCheckinFallbackSubmit(ctx, submitted);
+      const { verb, ...data } = submitted;
+      const handle = this.routes.verb(verb);
+      if (handle) return this.deliverFallback(ctx, await handle(this.turn(ctx), verb as string, data));
+    }
+    if (!text) {
+      await this.sendCard(ctx, errorCard(lang, submitted ? 'unsupported' : 'empty'), 'error.sent');
       return;
     }
-    if (!question) {
-      // A card's Action.Submit arrives as a message with a value and no text; none of ours does that yet.
-      await this.sendCard(ctx, errorCard(lang, ctx.activity.value ? 'unsupported' : 'empty'), 'error.sent');
-      return;
-    }
-    if (question.length > MAX_QUESTION_LENGTH) {
-      await this.sendCard(ctx, errorCard(lang, 'too-long'), 'error.sent');
-      return;
-    }
-    const command = checkinCommand(question);
-    if (command) {
-      await this.onCheckinCommand(ctx, command);
-      return;
-    }
-    if (isHelpRequest(question)) {
-      await this.sendCard(ctx, helpCard(lang), 'help.sent');
-      return;
-    }
-    const result = await this.core.ask({ aadObjectId: ctx.activity.from?.aadObjectId }, question);
-    await this.sendCard(ctx, answerCard(result), undefined, result.text);
+    const turn = this.turn(ctx, text);
+    const command = this.routes.command(text);
+    await (command ? command.handle(turn) : this.routes.fallback(turn));
   }
 
   protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
-    const action = (ctx.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
-    if (ctx.activity.name === 'adaptiveCard/action' && isCheckinVerb(action?.verb)) {
-      await this.remember(ctx, 'invoke');
-      return this.onCheckinExecute(ctx, action!.verb, action!.data);
-    }
-    if (ctx.activity.name === 'adaptiveCard/action') {
-      // Universal Actions come with later features; answer in the protocol's own shape rather than failing.
-      await this.remember(ctx, 'invoke');
-      const lang = langOf(ctx.activity.locale);
-      return {
-        status: 200,
-        body: {
-          statusCode: 200,
-          type: 'application/vnd.microsoft.card.adaptive',
-          value: errorCard(lang, 'unsupported'),
-        },
-      };
-    }
+    const { name, value } = ctx.activity;
+    if (name === 'adaptiveCard/action') return this.onCardAction(ctx);
+    // botbuilder's own dispatch reads properties of `value` unchecked and answers 500 when it is not an object.
+    if (name !== undefined && typeof name !== 'string') return badRequest('bad-invoke-name');
+    if (!isObject(value)) return badRequest('bad-invoke-value');
+    // Names this bot does not implement: botbuilder answers 501 (or 400 for a value it cannot read).
     return super.onInvokeActivity(ctx);
   }
 
-  private async onCheckinCommand(ctx: TurnContext, command: 'checkin' | 'checkout' | 'office'): Promise<void> {
-    const lang = langOf(ctx.activity.locale);
-    const aadObjectId = ctx.activity.from?.aadObjectId;
-    if (!aadObjectId) {
-      await this.sendCard(ctx, errorCard(lang, 'unsupported'), 'error.sent');
-      return;
+  /** Universal Actions: the answer replaces the card in place; follow-ups go out as their own messages. */
+  private async onCardAction(ctx: TurnContext): Promise<InvokeResponse> {
+    const value = ctx.activity.value as unknown;
+    const action = isObject(value) ? value.action : undefined;
+    if (!isObject(action) || typeof action.verb !== 'string' || (action.data != null && !isObject(action.data))) {
+      return errorResponse(400, 'BadRequest', 'The action has no verb or its data is not an object.');
     }
-    const timeZone = ctx.activity.localTimezone || undefined;
-    if (command === 'office') {
-      const date = await this.core.checkins.markOfficeDay(aadObjectId, timeZone);
-      await this.sendCard(ctx, officeDayCard(lang, date), 'office-day.marked');
-      return;
-    }
-    const data = await this.core.checkins.cardData(aadObjectId, timeZone);
-    const form = command === 'checkin' ? checkinCard(lang, data) : checkoutCard(lang, data);
-    if (command === 'checkin' && (await this.core.checkins.isFirstTelework(aadObjectId))) {
-      form.body.unshift(pledgeNotice(lang));
-    }
-    await this.sendCard(ctx, form, `${command}.card.sent`);
+    await this.remember(ctx, 'invoke');
+    const handle = this.routes.verb(action.verb);
+    // Verbs of features not built yet get an answer in the protocol's own shape rather than a failure.
+    if (!handle) return cardResponse(errorCard(langOf(ctx.activity.locale), 'unsupported'));
+    const result = await handle(this.turn(ctx), action.verb, isObject(action.data) ? action.data : {});
+    if ('message' in result) return messageResponse(result.message);
+    for (const next of result.followUps ?? []) await this.sendCard(ctx, next.card, next.action);
+    return cardResponse(result.card);
   }
 
-  /** Universal Actions: the answer replaces the card in place; guidance follows as its own message. */
-  private async onCheckinExecute(ctx: TurnContext, verb: unknown, data: unknown): Promise<InvokeResponse> {
-    const view = await this.checkinSubmit(ctx, verb, data);
-    if ('message' in view) {
-      return {
-        status: 200,
-        body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: view.message },
-      };
-    }
-    if (view.guidance) await this.sendCard(ctx, view.guidance, 'guidance.sent');
-    return {
-      status: 200,
-      body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: view.replaceWith },
-    };
-  }
-
-  private async onCheckinFallbackSubmit(ctx: TurnContext, submitted: { verb?: unknown }): Promise<void> {
-    const { verb, ...data } = submitted;
-    const view = await this.checkinSubmit(ctx, verb, data);
-    if ('message' in view) {
-      await ctx.sendActivity(MessageFactory.text(view.message));
+  /** Action.Submit fallback: the receipt replaces the card with PUT where Teams said which message it was. */
+  private async deliverFallback(ctx: TurnContext, result: ActionResult): Promise<void> {
+    if ('message' in result) {
+      await ctx.sendActivity(MessageFactory.text(result.message));
       return;
     }
     const replyToId = ctx.activity.replyToId;
-    const receipt = MessageFactory.attachment(CardFactory.adaptiveCard(view.replaceWith));
+    const receipt = MessageFactory.attachment(CardFactory.adaptiveCard(result.card));
     if (replyToId) await ctx.updateActivity({ ...receipt, id: replyToId });
     else await ctx.sendActivity(receipt);
-    if (view.guidance) await this.sendCard(ctx, view.guidance, 'guidance.sent');
+    for (const next of result.followUps ?? []) await this.sendCard(ctx, next.card, next.action);
   }
 
-  private async checkinSubmit(ctx: TurnContext, verb: unknown, data: unknown): Promise<SubmitView> {
-    const lang = langOf(ctx.activity.locale);
-    const aadObjectId = ctx.activity.from?.aadObjectId;
-    // Without an Entra ID user nobody can own a card: refuse as a tampered submit would be.
-    if (!aadObjectId) return submitView({ status: 'refused', reasons: [{ code: 'not-owner' }] }, lang);
-    const outcome = await this.core.checkins.submit(
-      {
-        aadObjectId,
-        timeZone: ctx.activity.localTimezone || undefined,
-        tenantId:
-          ctx.activity.conversation?.tenantId ?? (ctx.activity.channelData as { tenant?: { id?: string } })?.tenant?.id,
-      },
-      verb,
-      data,
-    );
-    if (outcome.status === 'refused')
-      this.log.warn({ aadObjectId, reasons: outcome.reasons }, 'check-in submit refused');
-    return submitView(outcome, lang);
+  private turn(ctx: TurnContext, text = ''): Turn {
+    return {
+      ctx,
+      lang: langOf(ctx.activity.locale),
+      core: this.core,
+      log: this.log,
+      routes: this.routes,
+      text,
+      sendCard: (card, action, summary) => this.sendCard(ctx, card, action, summary),
+    };
   }
 
   private async remember(

@@ -12,6 +12,8 @@ import type { Card } from '../bot/cards/card.ts';
 import { checkinCard, checkoutCard, guidanceCard, receiptCard } from '../bot/cards/checkin.ts';
 import { helpCard } from '../bot/cards/help.ts';
 import { welcomeCard } from '../bot/cards/welcome.ts';
+import { helpLines } from '../bot/help.ts';
+import { ROUTES } from '../bot/routes.ts';
 import { answer } from '../src/answer/answer.ts';
 import { evaluateCheckin } from '../src/checkin/index.ts';
 
@@ -25,7 +27,7 @@ const cards: Record<string, Card> = {
   'answer-personal-pc-outlook': answerCard(answer('個人のPCでOutlookは使える？')),
   'answer-cafe-en': answerCard(answer('Can I work from a café?')),
   'answer-unknown': answerCard(answer('有給休暇は何日？')),
-  'help-ja': helpCard('ja'),
+  'help-ja': helpCard('ja', helpLines(ROUTES, 'ja')),
   ...checkinSamples(),
 };
 

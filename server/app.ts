@@ -45,7 +45,8 @@ export function createApp(config: Config, deps: { db: Database; log: Logger; clo
       renderer: complianceRenderer,
     }),
   });
-  const bot = new TeleworkGuardBot(core, log);
+  // Anonymous local mode talks only to test tools, whose invented user and tenant ids are not GUIDs.
+  const bot = new TeleworkGuardBot(core, log, { looseObjectIds: !config.bot.appId });
   const adapter = createAdapter(config.bot, log);
   const directory = createDirectory({ pool: db.pool, log, clock, graph: config.directory.graph });
 

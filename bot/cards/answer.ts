@@ -7,7 +7,7 @@ import {
   sectionTitle,
 } from '../../src/guideline/index.ts';
 import type { Strings } from '../locale.ts';
-import { bullets, card, text, type Card } from './card.ts';
+import { bullets, card, text, type Card, type Element, type Table, type TableCell, type TableRow, type TextBlock } from './card.ts';
 
 type VerdictStyle = { label: string; color: 'Good' | 'Warning' | 'Attention' | 'Accent' | 'Default' };
 
@@ -54,7 +54,7 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function answerCard(a: Answer): Card {
   const v = verdicts[a.lang][a.verdict];
   const l = labels[a.lang];
-  const body: unknown[] = [
+  const body: Element[] = [
     text(v.label, { size: 'Large', weight: 'Bolder', color: v.color, style: 'heading' }),
     text(a.reason),
   ];
@@ -82,9 +82,9 @@ function citation(id: SectionId, lang: 'ja' | 'en'): string {
   return `${id} ${sectionTitle(id, lang)}`;
 }
 
-function matrixTable(cells: MatrixCell[], lang: 'ja' | 'en') {
+function matrixTable(cells: MatrixCell[], lang: 'ja' | 'en'): Table {
   const l = labels[lang];
-  const cell = (value: string, extra: Record<string, unknown> = {}) => ({
+  const cell = (value: string, extra: Omit<TextBlock, 'type' | 'text'> = {}): TableCell => ({
     type: 'TableCell',
     items: [text(value, extra)],
   });
@@ -95,7 +95,7 @@ function matrixTable(cells: MatrixCell[], lang: 'ja' | 'en') {
     columns: [{ width: 2 }, { width: 3 }, { width: 2 }, { width: 1 }],
     rows: [
       { type: 'TableRow', style: 'accent', cells: l.columns.map((c) => cell(c, { weight: 'Bolder' })) },
-      ...cells.map((c) => ({
+      ...cells.map((c): TableRow => ({
         type: 'TableRow',
         cells: [
           cell(SHORT_APP_NAMES[c.app]),

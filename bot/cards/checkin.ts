@@ -28,7 +28,7 @@ import {
   type Severity,
 } from '../../src/checkin/index.ts';
 import type { Lang, Strings } from '../locale.ts';
-import { bullets, card, heading, text, type Card } from './card.ts';
+import { bullets, card, heading, text, type Card, type Container, type Element, type ExecuteAction } from './card.ts';
 
 const strings: Strings<{
   checkinTitle: string;
@@ -104,7 +104,7 @@ const strings: Strings<{
 const cite = (q: Question, lang: Lang) =>
   q.sections.length ? (lang === 'ja' ? `（${q.sections.join(' ')}）` : ` (${q.sections.join(' ')})`) : '';
 
-function input(q: Question, lang: Lang, previous?: Question) {
+function input(q: Question, lang: Lang, previous?: Question): Element {
   const s = strings[lang];
   // Cited once per run of questions from the same sections: three "§4" in a row is noise.
   const same = previous && previous.sections.join() === q.sections.join();
@@ -142,7 +142,7 @@ function input(q: Question, lang: Lang, previous?: Question) {
 }
 
 /** Action.Execute for Teams, with the Action.Submit fallback that older clients run instead. */
-function submitAction(kind: CheckKind, title: string, data: CardData) {
+function submitAction(kind: CheckKind, title: string, data: CardData): ExecuteAction {
   const verb = VERBS[kind];
   return {
     type: 'Action.Execute',
@@ -222,7 +222,7 @@ export function guidanceCard(lang: Lang, findings: readonly Finding[]): Card {
   return card([
     heading(s.guidanceTitle),
     text(s.guidanceIntro),
-    ...findings.map((f) => ({
+    ...findings.map((f): Container => ({
       type: 'Container',
       style: f.severity === 'caution' ? 'warning' : 'attention',
       spacing: 'Medium',

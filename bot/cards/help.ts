@@ -1,68 +1,47 @@
 import type { Lang, Strings } from '../locale.ts';
-import { askButton, buttonColumn, card, heading, text, type Card } from './card.ts';
+import { askButton, buttonColumn, card, heading, text, type Card, type ColumnSet } from './card.ts';
 
-const strings: Strings<{ title: string; lines: [string, string][]; note: string; samples: string[] }> = {
+/** One line of the help card: what to type and what it does. */
+export interface HelpLine {
+  word: string;
+  text: string;
+}
+
+const strings: Strings<{ title: string; ask: HelpLine; note: string; samples: string[] }> = {
   ja: {
     title: '使い方',
-    lines: [
-      [
-        '質問する',
-        'ガイドラインについて、そのまま文章で質問してください（例：「家のパソコンからメール見ていい？」）。',
-      ],
-      ['ヘルプ', 'この説明を表示します。'],
-    ],
+    ask: {
+      word: '質問する',
+      text: 'ガイドラインについて、そのまま文章で質問してください（例：「家のパソコンからメール見ていい？」）。',
+    },
     note: 'ガイドラインに記載のない事柄は、推測でお答えせず管理部門へのお問い合わせをご案内します。',
     samples: ['個人のPCでOutlookは使える？', '公衆Wi-Fiにつないでいい？'],
   },
   en: {
     title: 'How to use Telework Guard',
-    lines: [
-      ['Ask', 'Ask about the guideline in your own words (e.g. "Can I read mail on my home PC?").'],
-      ['help', 'Shows this message.'],
-    ],
+    ask: { word: 'Ask', text: 'Ask about the guideline in your own words (e.g. "Can I read mail on my home PC?").' },
     note: 'When the guideline does not cover something, I will not guess; I will point you to the administration department.',
     samples: ['Can I use Outlook on my personal PC?', 'Can I connect to public Wi-Fi?'],
   },
 };
 
-export function helpCard(lang: Lang): Card {
+const line = ({ word, text: value }: HelpLine): ColumnSet => ({
+  type: 'ColumnSet',
+  spacing: 'Small',
+  columns: [
+    { type: 'Column', width: 'auto', items: [text(word, { weight: 'Bolder' })] },
+    { type: 'Column', width: 'stretch', items: [text(value)] },
+  ],
+});
+
+/** `commands` come from the route table (bot/routes.ts), so the card lists exactly what the bot understands. */
+export function helpCard(lang: Lang, commands: readonly HelpLine[]): Card {
   const s = strings[lang];
   return card([
     heading(s.title),
-    ...s.lines.map(([title, value]) => ({
-      type: 'ColumnSet',
-      spacing: 'Small',
-      columns: [
-        { type: 'Column', width: 'auto', items: [text(title, { weight: 'Bolder' })] },
-        { type: 'Column', width: 'stretch', items: [text(value)] },
-      ],
-    })),
+    line(s.ask),
+    ...commands.map(line),
     ...buttonColumn(s.samples.map((q) => askButton(q))),
     text(s.note, { isSubtle: true, size: 'Small', spacing: 'Medium' }),
   ]);
-}
-
-const HELP_WORDS = new Set([
-  'help',
-  'ヘルプ',
-  'へるぷ',
-  '使い方',
-  'つかいかた',
-  '?',
-  '？',
-  'hi',
-  'hello',
-  'こんにちは',
-  'はじめまして',
-  'メニュー',
-  'menu',
-]);
-
-export function isHelpRequest(textValue: string): boolean {
-  return HELP_WORDS.has(
-    textValue
-      .trim()
-      .toLowerCase()
-      .replace(/[。！!]+$/u, ''),
-  );
 }

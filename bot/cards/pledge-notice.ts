@@ -1,5 +1,5 @@
 import type { Lang, Strings } from '../locale.ts';
-import { text } from './card.ts';
+import { text, type Container } from './card.ts';
 
 // Until pledge signing lands in the app, the first check-in card states the requirement in the guideline's words.
 const strings: Strings<{ title: string; body: string; quote: string }> = {
@@ -16,7 +16,7 @@ const strings: Strings<{ title: string; body: string; quote: string }> = {
   },
 };
 
-export function pledgeNotice(lang: Lang): unknown {
+export function pledgeNotice(lang: Lang): Container {
   const s = strings[lang];
   return {
     type: 'Container',
