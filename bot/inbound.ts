@@ -4,14 +4,7 @@
  * repaired (src/input/text.ts), so a stray NUL or half an emoji in a question, a note or a name still gets an answer.
  */
 import type { Activity } from 'botbuilder';
-import {
-  cleanJson,
-  isGuid,
-  isLanguageTag,
-  isLooseObjectId,
-  isTeamsId,
-  looksLikeTimeZone,
-} from '../src/input/index.ts';
+import { cleanJson, isGuid, isLanguageTag, isLooseObjectId, isTeamsId, looksLikeTimeZone } from '../src/input/index.ts';
 import { isValidTimeZone } from '../src/schedule/time.ts';
 
 export type InboundProblem =

@@ -129,7 +129,12 @@ describe('odd characters in what people type are cleaned, and the turn is answer
 
 describe('ids of the wrong shape are refused, and nothing is stored', () => {
   it('refuses a message whose from.aadObjectId is not an Entra object id, with a clear card', async () => {
-    for (const aadObjectId of ['not-a-guid', `${randomUUID()}${NUL}`, randomUUID().repeat(3), `${randomUUID()}${LONE_LOW}`]) {
+    for (const aadObjectId of [
+      'not-a-guid',
+      `${randomUUID()}${NUL}`,
+      randomUUID().repeat(3),
+      `${randomUUID()}${LONE_LOW}`,
+    ]) {
       const user = channel.addUser({ aadObjectId });
       refusedIds.push(aadObjectId);
       const res = await say('カフェで仕事していい？', user);

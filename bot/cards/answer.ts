@@ -7,7 +7,17 @@ import {
   sectionTitle,
 } from '../../src/guideline/index.ts';
 import type { Strings } from '../locale.ts';
-import { bullets, card, text, type Card, type Element, type Table, type TableCell, type TableRow, type TextBlock } from './card.ts';
+import {
+  bullets,
+  card,
+  text,
+  type Card,
+  type Element,
+  type Table,
+  type TableCell,
+  type TableRow,
+  type TextBlock,
+} from './card.ts';
 
 type VerdictStyle = { label: string; color: 'Good' | 'Warning' | 'Attention' | 'Accent' | 'Default' };
 

@@ -109,15 +109,7 @@ export interface ChoiceSetInput extends InputBase {
 }
 
 export type Element =
-  | TextBlock
-  | Container
-  | ColumnSet
-  | FactSet
-  | Table
-  | ActionSet
-  | TextInput
-  | ToggleInput
-  | ChoiceSetInput;
+  TextBlock | Container | ColumnSet | FactSet | Table | ActionSet | TextInput | ToggleInput | ChoiceSetInput;
 
 interface ActionBase {
   title: string;

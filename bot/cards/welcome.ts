@@ -14,7 +14,8 @@ const strings: Strings<{
     intro: '在宅勤務のセキュリティガイドライン（テレワーク版）を、Teams の中でいつでも確認できるアシスタントです。',
     features: [
       'ガイドラインについての質問に、該当する条項を示してお答えします',
-      '毎日のテレワーク開始・終了チェック（順次提供予定）',
+      '毎日のテレワーク開始・終了チェック（「チェックイン」「チェックアウト」と入力すると、いつでも表示します）',
+      '出社する日は「出社」と入力してください。その日のテレワーク開始チェックはお送りしません',
       '在宅勤務時のセキュリティ遵守に関する誓約書の提出（順次提供予定）',
       '災害時の安否確認は、この Teams アプリから届きます',
     ],
@@ -27,7 +28,8 @@ const strings: Strings<{
     intro: "Your assistant for the company's telework security guideline, right inside Teams.",
     features: [
       'Answers your questions about the guideline, citing the section',
-      'Daily telework check-in and check-out (coming soon)',
+      'A daily telework check-in and check-out (type "checkin" or "checkout" to get one at any time)',
+      'Going to the office? Type "office" and no telework check-in is sent that day',
       'The telework security pledge (coming soon)',
       'Disaster roll calls reach you through this Teams app',
     ],
