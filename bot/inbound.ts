@@ -36,7 +36,13 @@ export function inspectInbound(activity: Activity, options: InboundOptions = {})
   const objectId = options.looseObjectIds ? isLooseObjectId : isGuid;
 
   for (const key of ['from', 'recipient', 'conversation'] as const) {
-    if (a[key] !== undefined && a[key] !== null && !isObject(a[key])) return 'bad-shape';
+    const account = a[key];
+    if (account === undefined || account === null) continue;
+    if (!isObject(account)) return 'bad-shape';
+    for (const field of ['name', 'conversationType'] as const) {
+      if (account[field] !== undefined && account[field] !== null && typeof account[field] !== 'string')
+        return 'bad-shape';
+    }
   }
   if (a.channelData !== undefined && a.channelData !== null && !isObject(a.channelData)) return 'bad-shape';
   for (const key of ['membersAdded', 'membersRemoved'] as const) {

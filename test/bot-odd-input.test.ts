@@ -183,6 +183,7 @@ describe('ids of the wrong shape are refused, and nothing is stored', () => {
       { from: { aadObjectId: 'nope' } },
       { conversation: { id: 'a'.repeat(1000) } },
       { conversation: { tenantId: 'x' } },
+      { from: { name: { first: '太郎' } } },
     ]) {
       const res = await channel.send(server.url, { ...action, ...overrides }, { user });
       expect({ overrides, status: res.status }).toEqual({ overrides, status: 400 });
