@@ -5,6 +5,8 @@ import type { createDirectory } from '../src/people/directory/index.ts';
 import type { JobDefinition } from '../src/schedule/jobs.ts';
 import { checkinJobs } from '../src/checkin/schedule.ts';
 import { checkinRenderer } from '../bot/checkin-renderer.ts';
+import { questionPurgeJob } from '../src/questions/retention.ts';
+import { pgQuestionLog } from '../src/store/question-log.ts';
 import type pg from 'pg';
 
 type Directory = ReturnType<typeof createDirectory>;
@@ -25,6 +27,7 @@ export function scheduledJobs(deps: {
       renderer: checkinRenderer,
       reminderAfterMs: config.checkin.reminderAfterMinutes * 60_000,
     }),
+    questionPurgeJob({ store: pgQuestionLog(deps.pool), retentionDays: config.questions.retentionDays, log }),
     {
       name: 'directory-sync',
       schedule: { every: `${config.directory.syncMinutes}m` },

@@ -62,6 +62,8 @@ describe('the server log and what people type', () => {
 
     // The debug level is really on and the log is being read: the start-up line is there.
     await server.waitForLine(/Telework Guard is listening/);
+    // The daily purge of kept questions is one of the server's scheduled jobs, and ran at start-up.
+    await server.waitForLine(/"job":"question-log-purge".*"msg":"job succeeded"/);
     const lines = [...server.stdout, ...server.stderr];
     expect(lines.length).toBeGreaterThan(0);
     const leaking = lines.filter((l) => l.includes(MARKER));
