@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../server/app.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { listMigrations, migrate } from '../src/store/migrate.ts';
+import { pgAuditLog } from '../src/store/audit.ts';
 import { pgQuestionLog } from '../src/store/question-log.ts';
 import { startLocalChannel, type LocalChannel } from './harness/channel.ts';
 import { trustChannelInProcess } from './harness/delivery-child.ts';
@@ -187,5 +188,26 @@ describe('migration 007 on a database that already holds questions', () => {
       await legacy.end();
       await db.pool.query(`DROP DATABASE ${name}`);
     }
+  });
+});
+
+describe('the audit log adapter', () => {
+  it('refuses an event whose detail carries typed text, and writes nothing', async () => {
+    const audit = pgAuditLog(db.pool);
+    const before = (await db.pool.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
+    for (const detail of [
+      { question: '通院中です' },
+      { note: '腰痛' },
+      { checkin: { answers: { mood: 'bad' } } },
+      { items: [{ text: 'パスワード' }] },
+    ]) {
+      await expect(audit.record({ actor: 'u-9', action: 'test.event', detail })).rejects.toThrow(/typed text/);
+    }
+    await audit.record({
+      actor: 'u-9',
+      action: 'test.event',
+      detail: { verdict: 'allowed', reasons: [{ code: 'x' }] },
+    });
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n).toBe(before + 1);
   });
 });
