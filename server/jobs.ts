@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Config } from '../src/config.ts';
-import type { Logger } from '../src/log.ts';
+import { scrubMessage, type Logger } from '../src/log.ts';
 import type { createDirectory } from '../src/people/directory/index.ts';
 import type { JobDefinition } from '../src/schedule/jobs.ts';
 import { checkinJobs } from '../src/checkin/schedule.ts';
@@ -53,7 +53,7 @@ export function scheduledJobs(deps: {
           'directory imported from the HR file',
         );
         for (const r of result.rejected.slice(0, 20))
-          log.warn({ line: r.line, reason: r.reason }, 'HR file row rejected');
+          log.warn({ line: r.line, reason: scrubMessage(r.reason) }, 'HR file row rejected'); // quoted cells are data
       },
     },
   ];

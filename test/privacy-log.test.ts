@@ -2,9 +2,17 @@
  * The logger keeps ids and codes and drops what people typed: real PostgreSQL errors carry the failing row, the
  * offending value and the query parameters in `detail`, `where` and the message, and none of it may be written.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scheduledJobs } from '../server/jobs.ts';
+import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
+import { createDirectory } from '../src/people/directory/index.ts';
+import { noHolidays } from '../src/schedule/calendar.ts';
+import { createScheduler } from '../src/schedule/jobs.ts';
 import { startTestDatabase } from './support/database.ts';
 
 type Db = Awaited<ReturnType<typeof startTestDatabase>>;
@@ -128,5 +136,65 @@ describe('fields that carry what people typed', () => {
     expect(out).toMatchObject({ aadObjectId: 'u-2', reasons: [{ code: 'not-owner' }], msg: 'refused' });
     expect(out.text).toBe('[redacted]');
     expect(out.nested.deeper.value).toBe('[redacted]');
+  });
+});
+
+describe('what the server logs and keeps about its own jobs', () => {
+  it('keeps no typed value in a failed job run, nor in its log line', async () => {
+    const { log, lines } = capture();
+    const scheduler = createScheduler({
+      pool: db.pool,
+      clock: { now: () => new Date('2026-11-24T03:00:00Z') },
+      calendar: noHolidays,
+      log,
+      jobs: [
+        {
+          name: 'privacy-probe',
+          schedule: { every: '1h' },
+          run: async () => {
+            await db.pool.query('INSERT INTO privacy_probe (id, kind, note, at) VALUES (9, $1, $2, $3)', [
+              'a',
+              'x',
+              SECRET,
+            ]);
+          },
+        },
+      ],
+    });
+    expect(await scheduler.tick()).toMatchObject([{ job: 'privacy-probe', ok: false }]);
+    const { rows } = await db.pool.query(`SELECT last_error FROM job_runs WHERE job_name = 'privacy-probe'`);
+    expect(rows[0].last_error).toMatch(/invalid input syntax for type date/);
+    expect(rows[0].last_error).not.toContain(SECRET);
+    expect(lines.join('\n')).not.toContain(SECRET);
+  });
+
+  it('names the line of a rejected HR file row, not the cells it holds', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tg-hr-'));
+    const file = path.join(dir, 'hr.csv');
+    writeFileSync(
+      file,
+      '社員番号,オブジェクトID,氏名,メール,部署,役職,上長メール,居住都道府県,入社日,役割\n' +
+        `E9001,6f1c2a8e-0d7b-4c1e-9a55-000000009001,秘密 太郎,${SECRET},総務部,,,${SECRET},2020-04-01,一般\n`,
+    );
+    try {
+      const { log, lines } = capture();
+      const config = loadConfig({ HR_CSV_FILE: file, DATA_DIR: dir });
+      const clock = { now: () => new Date('2026-11-24T03:00:00Z') };
+      const directory = createDirectory({ pool: db.pool, log, clock });
+      const sync = scheduledJobs({ config, directory, log, pool: db.pool }).find((j) => j.name === 'directory-sync')!;
+      await sync.run({
+        job: sync.name,
+        key: 'k',
+        scheduledAt: clock.now(),
+        windowStart: clock.now(),
+        windowEnd: clock.now(),
+        attempt: 1,
+      });
+      const rejected = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'HR file row rejected');
+      expect(rejected).toMatchObject({ line: 2, reason: expect.stringMatching(/email .* is not an address/) });
+      expect(lines.join('\n')).not.toContain(SECRET);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
