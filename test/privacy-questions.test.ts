@@ -182,6 +182,10 @@ describe('migration 007 on a database that already holds questions', () => {
         { actor: 'u-1', action: 'welcome.sent', detail: { activityId: 'a-1' } },
         { actor: 'migration-007', action: 'audit.question-text-removed', detail: { rows: 2 } },
       ]);
+      // An instance still running the old code during a rolling deployment cannot write the text again.
+      await legacy.query(insert, ['u-3', 'question.answered', { question: '通院中', verdict: 'unknown' }]);
+      const late = await legacy.query(`SELECT detail FROM audit_log WHERE actor = 'u-3'`);
+      expect(late.rows).toEqual([{ detail: { verdict: 'unknown' } }]);
       await expect(legacy.query(`UPDATE audit_log SET actor = 'x'`)).rejects.toThrow(/append-only/);
       await expect(legacy.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
     } finally {
