@@ -46,8 +46,15 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 
 const REDACTED = '[redacted]';
 
-/** Field names that, in this code base and in the libraries it logs, hold what a person typed or a whole record. */
+/**
+ * Field names that, in this code base and in the libraries it logs, hold what a person typed, a whole record, or
+ * who a person is beyond their id (names and addresses). Lower case: keys are compared in lower case.
+ */
 const TYPED_FIELDS = new Set([
+  'displayname',
+  'email',
+  'mail',
+  'userprincipalname',
   'text',
   'note',
   'notes',
