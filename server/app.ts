@@ -10,9 +10,11 @@ import { createDeliveryWorker, type AppInstaller } from '../src/delivery/index.t
 import type { Logger } from '../src/log.ts';
 import { createDirectory } from '../src/people/directory/index.ts';
 import type { Clock } from '../src/ports.ts';
+import { createQuestionKeeper } from '../src/questions/retention.ts';
 import { createScheduler } from '../src/schedule/jobs.ts';
 import { pgAuditLog } from '../src/store/audit.ts';
 import { pgCheckins } from '../src/store/checkins.ts';
+import { pgQuestionLog } from '../src/store/question-log.ts';
 import type { Database } from '../src/store/database.ts';
 import { pgUserDays } from '../src/store/schedules.ts';
 import { pgUserStore } from '../src/store/users.ts';
@@ -38,6 +40,7 @@ export function createApp(config: Config, deps: { db: Database; log: Logger; clo
     checkins: pgCheckins(db.pool),
     days: pgUserDays(db.pool),
     calendar: config.calendar,
+    questions: createQuestionKeeper({ store: pgQuestionLog(db.pool), retentionDays: config.questions.retentionDays }),
     notifier: createComplianceNotifier({
       pool: db.pool,
       policy: config.checkin.complianceNotify,

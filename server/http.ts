@@ -40,7 +40,10 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
   server.get('/tab/*', restify.plugins.serveStaticFiles(TAB_DIR, { maxAge: 0 }));
 
   server.on('restifyError', (req, res, err, callback) => {
-    deps.log.warn({ method: req.method, url: req.url, status: err.statusCode, code: err.code }, 'request refused');
+    deps.log.warn(
+      { method: req.method, path: req.getPath(), status: err.statusCode, code: err.code },
+      'request refused',
+    );
     return callback();
   });
   return server;

@@ -1,10 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Config } from '../src/config.ts';
-import type { Logger } from '../src/log.ts';
+import { scrubMessage, type Logger } from '../src/log.ts';
 import type { createDirectory } from '../src/people/directory/index.ts';
 import type { JobDefinition } from '../src/schedule/jobs.ts';
 import { checkinJobs } from '../src/checkin/schedule.ts';
 import { checkinRenderer } from '../bot/checkin-renderer.ts';
+import { questionPurgeJob } from '../src/questions/retention.ts';
+import { pgQuestionLog } from '../src/store/question-log.ts';
 import type pg from 'pg';
 
 type Directory = ReturnType<typeof createDirectory>;
@@ -25,6 +27,7 @@ export function scheduledJobs(deps: {
       renderer: checkinRenderer,
       reminderAfterMs: config.checkin.reminderAfterMinutes * 60_000,
     }),
+    questionPurgeJob({ store: pgQuestionLog(deps.pool), retentionDays: config.questions.retentionDays, log }),
     {
       name: 'directory-sync',
       schedule: { every: `${config.directory.syncMinutes}m` },
@@ -50,7 +53,7 @@ export function scheduledJobs(deps: {
           'directory imported from the HR file',
         );
         for (const r of result.rejected.slice(0, 20))
-          log.warn({ line: r.line, reason: r.reason }, 'HR file row rejected');
+          log.warn({ line: r.line, reason: scrubMessage(r.reason) }, 'HR file row rejected'); // quoted cells are data
       },
     },
   ];

@@ -27,6 +27,13 @@ export interface Config {
     /** Entra object ids of the people told at once about a lost device or another incident. */
     securityContacts: string[];
   };
+  questions: {
+    /**
+     * Days the text of a question is kept (apart from the audit log, without who asked) to improve the answers;
+     * 0 = not kept at all. A daily job deletes what is older.
+     */
+    retentionDays: number;
+  };
   delivery: {
     /** Proactive sends per second for the whole app, shared by every instance. */
     ratePerSecond: number;
@@ -78,6 +85,7 @@ const schema = z.object({
       .regex(/^\s*[0-9a-f-]{36}(\s*,\s*[0-9a-f-]{36})*\s*$/i, 'must be Entra object ids separated by commas')
       .optional(),
   ),
+  QUESTION_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(365).default(0)),
   DELIVERY_RATE: z.preprocess(blankToUndefined, z.coerce.number().positive().max(10_000).default(50)),
   DELIVERY_MAX_IN_FLIGHT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(32)),
   DELIVERY_LEASE_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).default(60_000)),
@@ -215,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map((x) => x.trim())
         .filter(Boolean),
     },
+    questions: { retentionDays: e.QUESTION_RETENTION_DAYS },
     delivery: {
       ratePerSecond: e.DELIVERY_RATE,
       maxInFlight: e.DELIVERY_MAX_IN_FLIGHT,

@@ -6,6 +6,7 @@ import type { CheckinStore } from './checkin/store.ts';
 import type { Calendar } from './schedule/calendar.ts';
 import { createPeople } from './people/people.ts';
 import type { AuditLog, Clock, UserStore } from './ports.ts';
+import type { QuestionKeeper } from './questions/retention.ts';
 
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -17,6 +18,8 @@ export interface CoreDeps {
   days: DayMarks;
   notifier?: ComplianceNotifier;
   calendar: Calendar;
+  /** Keeps question text when a retention period is configured; without it nothing typed is kept. */
+  questions?: QuestionKeeper;
 }
 
 /** The use cases the bot and the tab call, with plain values in and out. */
@@ -36,19 +39,18 @@ export function createCore(deps: CoreDeps) {
     audit: deps.audit,
 
     async ask(asker: { aadObjectId?: string }, question: string): Promise<Answer> {
-      const result = answer(question.slice(0, MAX_QUESTION_LENGTH));
+      const text = question.slice(0, MAX_QUESTION_LENGTH);
+      const result = answer(text);
+      const at = deps.clock.now();
+      // The audit log cannot be purged, so it holds how the question was answered and never what was asked.
       await deps.audit.record({
-        at: deps.clock.now(),
+        at,
         actor: asker.aadObjectId ?? 'anonymous',
         action: 'question.answered',
         subject: asker.aadObjectId,
-        detail: {
-          question: question.slice(0, MAX_QUESTION_LENGTH),
-          verdict: result.verdict,
-          citations: result.citations,
-          cells: result.cells.length,
-        },
+        detail: { verdict: result.verdict, citations: result.citations, cells: result.cells.length },
       });
+      await deps.questions?.keep({ at, text, answer: result });
       return result;
     },
   };

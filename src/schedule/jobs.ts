@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { Logger } from '../log.ts';
+import { scrubMessage, type Logger } from '../log.ts';
 import type { Clock } from '../ports.ts';
 import { pgJobRuns, type JobRuns } from '../store/schedules.ts';
 import type { Calendar } from './calendar.ts';
@@ -189,7 +189,7 @@ export function createScheduler(opts: {
       return { job: job.name, key: slot.key, attempt: claim.attempt, ok: true };
     } catch (err) {
       clearInterval(beat);
-      const error = err instanceof Error ? err.message || err.name : String(err);
+      const error = scrubMessage(err instanceof Error ? err.message || err.name : String(err)); // kept in job_runs
       const finishedAt = opts.clock.now();
       const delay = Math.min((job.backoffMs ?? 30_000) * 2 ** (claim.attempt - 1), 900_000);
       await runs.finish({ ...base, now: finishedAt, error, nextAttemptAt: new Date(finishedAt.getTime() + delay) });
