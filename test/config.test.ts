@@ -116,6 +116,8 @@ describe('admin API settings', () => {
       expect(msg).toMatch(/PORT/);
       expect(msg).not.toContain('secret');
     }
-    expect(() => loadConfig({ ADMIN_API_TOKEN: `${TOKEN} ${TOKEN}` })).toThrow(/ADMIN_API_TOKEN must be printable ASCII/);
+    expect(() => loadConfig({ ADMIN_API_TOKEN: `${TOKEN} ${TOKEN}` })).toThrow(
+      /ADMIN_API_TOKEN must be printable ASCII/,
+    );
   });
 });
