@@ -27,6 +27,7 @@ export async function readBody(req: IncomingMessage, opts: { maxBytes: number })
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
+      req.off('close', onClose);
       // Whatever is still coming is discarded, not kept.
       req.resume();
       reject(err);
@@ -36,11 +37,17 @@ export async function readBody(req: IncomingMessage, opts: { maxBytes: number })
       if (size > opts.maxBytes) return fail(new BodyError(413, 'body_too_large'));
       chunks.push(chunk);
     };
-    const onEnd = () => resolve(Buffer.concat(chunks, size));
+    const onEnd = () => {
+      req.off('close', onClose);
+      resolve(Buffer.concat(chunks, size));
+    };
     const onError = () => fail(new BodyError(400, 'body_unreadable'));
+    // A client that goes away mid-upload must not leave the request waiting for ever.
+    const onClose = () => fail(new BodyError(400, 'body_unreadable'));
     req.on('data', onData);
     req.once('end', onEnd);
     req.once('error', onError);
+    req.once('close', onClose);
   });
 }
 
