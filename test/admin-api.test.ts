@@ -223,6 +223,25 @@ describe('directory import through the CLI', () => {
     expect(JSON.parse(alias.stdout)).toMatchObject({ unchanged: 4, rejected: [{ line: 6 }] });
   });
 
+  it('marks people absent from the file as gone with --replace, deleting nobody', async () => {
+    const r = await cli([
+      'directory',
+      'import',
+      '--replace',
+      join(REPO_ROOT, 'test/fixtures/hr-sample.csv'),
+      '--json',
+      '--url',
+      server.url,
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ unchanged: 4, deactivated: 1 });
+    expect(await createDirectory({ pool: db.pool, log: quietLog }).findPerson(guid(3001))).toMatchObject({
+      displayName: '渡辺 髙志',
+      active: false,
+    });
+    expect((await adminAudit()).at(-1)).toMatchObject({ detail: { replace: true, deactivated: 1 } });
+  });
+
   it('refuses a file with no valid row, telling each bad line, and changes nothing', async () => {
     const path = file('wrong-header.csv', 'id,fullname\r\nE1,someone\r\n');
     const r = await cli(['directory', 'import', path, '--url', server.url]);
