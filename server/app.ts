@@ -18,7 +18,10 @@ import { pgQuestionLog } from '../src/store/question-log.ts';
 import type { Database } from '../src/store/database.ts';
 import { pgUserDays } from '../src/store/schedules.ts';
 import { pgUserStore } from '../src/store/users.ts';
-import { createHttpServer } from './http.ts';
+import { mountAdminApi } from '../api/admin/routes.ts';
+import { createAdmin } from '../src/admin/index.ts';
+import { statusCounts, unreachableReport } from '../src/delivery/index.ts';
+import { createHttpServer, type HttpDeps } from './http.ts';
 import { scheduledJobs } from './jobs.ts';
 
 export interface App {
@@ -80,6 +83,7 @@ export function createApp(config: Config, deps: { db: Database; log: Logger; clo
     adapter,
     bot,
     log,
+    mounts: adminApi(config, { db, log, clock, directory }),
     async health() {
       try {
         await db.pool.query('SELECT 1');
@@ -112,4 +116,24 @@ function appInstaller(config: Config, directory: ReturnType<typeof createDirecto
   const catalogId = config.delivery.teamsCatalogAppId;
   if (!config.delivery.proactiveInstall || !graph || !catalogId) return undefined;
   return { install: (recipient) => graph.installAppForUser(recipient.aadObjectId, catalogId) };
+}
+
+/** The admin API (`/api/admin/…`, the CLI's server) exists only when ADMIN_API_TOKEN is set. */
+function adminApi(
+  config: Config,
+  deps: { db: Database; log: Logger; clock: Clock; directory: ReturnType<typeof createDirectory> },
+): HttpDeps['mounts'] {
+  const token = config.adminApiToken;
+  if (!token) return [];
+  const { pool } = deps.db;
+  const admin = createAdmin({
+    delivery: {
+      statusCounts: (campaign) => statusCounts(pool, campaign),
+      unreachable: (campaign) => unreachableReport(pool, campaign),
+    },
+    directory: deps.directory,
+  });
+  return [
+    (server) => mountAdminApi(server, { admin, token, audit: pgAuditLog(pool), log: deps.log, clock: deps.clock }),
+  ];
 }

@@ -14,13 +14,20 @@ export interface HttpDeps {
   bot: TeleworkGuardBot;
   log: Logger;
   health(): Promise<{ ok: boolean; detail: Record<string, unknown> }>;
+  /** Further route groups (the admin API), each reading its own bodies. */
+  mounts?: ((server: restify.Server) => void)[];
 }
 
 export function createHttpServer(deps: HttpDeps): restify.Server {
   const server = restify.createServer({ name: 'telework-guard', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+  // Parsed for the bot's route only: other routes read their bodies themselves, with their own limits.
+  const activityBody = restify.plugins.bodyParser({
+    maxBodySize: MAX_BODY_BYTES,
+    mapParams: false,
+    rejectUnknown: true,
+  });
 
-  server.post('/api/messages', async (req, res) => {
+  server.post('/api/messages', ...activityBody, async (req: restify.Request, res: restify.Response) => {
     try {
       await deps.adapter.process(req, res, (ctx) => deps.bot.run(ctx));
     } catch (err) {
@@ -38,6 +45,8 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     res.redirect(302, '/tab/', next);
   });
   server.get('/tab/*', restify.plugins.serveStaticFiles(TAB_DIR, { maxAge: 0 }));
+
+  for (const mount of deps.mounts ?? []) mount(server);
 
   server.on('restifyError', (req, res, err, callback) => {
     deps.log.warn(

@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   logLevel: string;
+  /** Bearer token of the admin API (`/api/admin/…`, used by `npm run cli`); unset = no admin API at all. */
+  adminApiToken?: string;
   /** Japanese national holidays and the company's own (NATIONAL_HOLIDAYS, COMPANY_HOLIDAYS). */
   calendar: Calendar;
   directory: {
@@ -95,6 +97,14 @@ const schema = z.object({
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  ADMIN_API_TOKEN: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+      .optional(),
   ),
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
@@ -208,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
+    adminApiToken: e.ADMIN_API_TOKEN,
     calendar: calendarFromEnv(env),
     directory: {
       source: e.DIRECTORY_SOURCE,

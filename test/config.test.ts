@@ -96,3 +96,28 @@ describe('check-in settings', () => {
     );
   });
 });
+
+describe('admin API settings', () => {
+  const TOKEN = 'x'.repeat(32);
+
+  it('keeps the admin API off unless a token is set, and takes a long enough one', () => {
+    expect(loadConfig({}).adminApiToken).toBeUndefined();
+    expect(loadConfig({ ADMIN_API_TOKEN: '  ' }).adminApiToken).toBeUndefined();
+    expect(loadConfig({ ADMIN_API_TOKEN: TOKEN }).adminApiToken).toBe(TOKEN);
+  });
+
+  it('refuses a short or unprintable token, told together with the other problems', () => {
+    try {
+      loadConfig({ ADMIN_API_TOKEN: 'secret', PORT: 'eighty' });
+      expect.fail('should have thrown');
+    } catch (err) {
+      const msg = (err as Error).message;
+      expect(msg).toMatch(/ADMIN_API_TOKEN must be at least 32 characters/);
+      expect(msg).toMatch(/PORT/);
+      expect(msg).not.toContain('secret');
+    }
+    expect(() => loadConfig({ ADMIN_API_TOKEN: `${TOKEN} ${TOKEN}` })).toThrow(
+      /ADMIN_API_TOKEN must be printable ASCII/,
+    );
+  });
+});

@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDirectory, type Directory } from '../src/people/directory/index.ts';
@@ -192,21 +190,5 @@ describe('importing the HR CSV file', () => {
       department: '営業部, 東日本',
     });
   });
-
-  it('has a command line that prints a Japanese and English summary with the bad lines', async () => {
-    const file = join(db.dataDir, 'hr.csv');
-    writeFileSync(
-      file,
-      Buffer.concat([sample, Buffer.from(`E9,${guid(9)},県 不正,k@example.co.jp,本部,,,火星,2024-04-01,一般\n`)]),
-    );
-    const out = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/people/import-cli.ts', file], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DATABASE_URL: (db.pool.options as { connectionString: string }).connectionString },
-      timeout: 25_000,
-    }).catch((err: { code: number; stdout: string }) => err);
-    expect(out).toMatchObject({ code: 1 });
-    expect(out.stdout).toContain('取り込み完了: 新規 4 件');
-    expect(out.stdout).toContain('Imported: 4 new');
-    expect(out.stdout).toMatch(/hr\.csv:6 .*火星/);
-  });
+  // The command line (`npm run cli -- directory import`, alias `directory:import`) is in admin-api.test.ts.
 });

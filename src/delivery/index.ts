@@ -4,6 +4,7 @@ export {
   enqueue,
   campaignStatus,
   unreachableReport,
+  statusCounts,
   type EnqueueRequest,
   type OutgoingMessage,
   type CampaignStatus,

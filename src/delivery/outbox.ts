@@ -207,6 +207,18 @@ export async function campaignStatus(
   return { counts, recipients };
 }
 
+/** Messages by status, every status present (0 when none), for the whole outbox or one campaign. */
+export async function statusCounts(pool: pg.Pool, campaign?: string): Promise<Record<DeliveryStatus, number>> {
+  const counts: Record<DeliveryStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0 };
+  const { rows } = await pool.query(
+    `SELECT status, count(*)::int AS n FROM delivery_outbox
+      WHERE ($1::text IS NULL OR campaign = $1) GROUP BY status`,
+    [campaign ?? null],
+  );
+  for (const r of rows) counts[r.status as DeliveryStatus] = r.n;
+  return counts;
+}
+
 /** Counts of people who could not be reached, by reason (optionally for one campaign). */
 export async function unreachableReport(pool: pg.Pool, campaign?: string): Promise<Record<string, number>> {
   const { rows } = await pool.query(
