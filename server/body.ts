@@ -148,11 +148,38 @@ export function readBody(req: IncomingMessage, opts: { maxBytes: number }): Prom
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
+// An activity or an admin request is a few levels deep; thousands of levels parse fine but overflow the stack of
+// whatever later clones, stringifies or logs the value (pg's jsonb parameters, structuredClone, pino).
+const MAX_JSON_DEPTH = 64;
 
-/** Reads a JSON body: 415 unless the content type is JSON in UTF-8, 400 when the text is not one JSON value. */
+/** True when `text` nests arrays/objects deeper than `max` (brackets inside strings do not count). */
+function nestsDeeper(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/**
+ * Reads a JSON body: 415 unless the content type is JSON in UTF-8, 400 when the text is not one JSON value or nests
+ * deeper than MAX_JSON_DEPTH.
+ */
 export async function readJson(req: IncomingMessage, opts: { maxBytes: number }): Promise<unknown> {
   const [type = '', ...params] = (req.headers['content-type'] ?? '').split(';').map((p) => p.trim().toLowerCase());
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (!JSON_TYPE.test(type) || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) {
     drain(req);
     throw new BodyError(415, 'not-json');
@@ -165,6 +192,7 @@ export async function readJson(req: IncomingMessage, opts: { maxBytes: number })
     throw new BodyError(400, 'not-utf8');
   }
   if (text.trim() === '') throw new BodyError(400, 'empty-body');
+  if (nestsDeeper(text, MAX_JSON_DEPTH)) throw new BodyError(400, 'too-deep');
   try {
     return JSON.parse(text);
   } catch {

@@ -39,7 +39,10 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     const authorization = req.headers.authorization;
     const tokenProblem = deps.adapter.tokenProblem(authorization);
     if (tokenProblem) {
-      log.warn({ reason: 'token-rejected', code: tokenProblem, hasAuthorization: !!authorization }, 'refused a request');
+      log.warn(
+        { reason: 'token-rejected', code: tokenProblem, hasAuthorization: !!authorization },
+        'refused a request',
+      );
       res.header('WWW-Authenticate', 'Bearer');
       res.send(401, { error: 'unauthorized' });
       return;

@@ -215,12 +215,28 @@ describe('defect 2: the limit counts inflated bytes, and nothing is read before 
     }
   });
 
+  it('answers JSON nested deeper than any activity with 400, before the bot sees it', async () => {
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    for (const activity of [
+      channel.buildActivity(channel.activities.adaptiveCardAction({ verb: 'checkin.submit' }), intruder),
+      channel.buildActivity(channel.activities.message('deep'), intruder),
+    ]) {
+      const json = JSON.stringify({
+        ...activity,
+        value: '__DEEP__',
+        channelData: { ...activity.channelData, x: '__DEEP__' },
+      });
+      const body = json.replaceAll('"__DEEP__"', deep);
+      const r = await post(authed, { headers: JSON_HEADERS, body, token: true });
+      expect({ type: activity.type, status: r.status }).toEqual({ type: activity.type, status: 400 });
+    }
+    expect(await stillServing(authed)).toBe(true);
+  });
+
   it('answers an empty body and malformed JSON with 400', async () => {
     expect((await post(anon, { headers: JSON_HEADERS, body: '' })).status).toBe(400);
     expect((await post(anon, { headers: JSON_HEADERS, body: '{"type":' })).status).toBe(400);
-    expect((await post(anon, { headers: JSON_HEADERS, body: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) })).status).toBe(
-      400,
-    );
+    expect((await post(anon, { headers: JSON_HEADERS, body: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) })).status).toBe(400);
   });
 
   it('refuses a missing or unusable token with 401 before reading the body', async () => {
