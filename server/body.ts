@@ -48,6 +48,8 @@ function decodersFor(header: string | string[] | undefined): Decoder[] {
 export function readBody(req: IncomingMessage, opts: { maxBytes: number }): Promise<Buffer> {
   const { maxBytes } = opts;
   let decoders: Decoder[];
+  // Someone already read it: there is nothing left to wait for.
+  if (req.readableEnded) return Promise.reject(new BodyError(400, 'body-already-read'));
   try {
     decoders = decodersFor(req.headers['content-encoding']);
     const declared = Number(req.headers['content-length'] ?? 0);

@@ -50,9 +50,14 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     try {
       req.body = await readJson(req, { maxBytes: MAX_BODY_BYTES });
     } catch (err) {
-      if (!(err instanceof BodyError)) throw err;
+      if (res.headersSent) return;
+      if (!(err instanceof BodyError)) {
+        log.error({ err: { name: (err as Error).name } }, 'could not read a request body');
+        res.send(500, { error: 'internal' });
+        return;
+      }
       log.warn({ reason: 'body-refused', status: err.status, code: err.code }, 'refused a request body');
-      if (!res.headersSent) res.send(err.status, { error: BODY_ERRORS[err.status], code: err.code });
+      res.send(err.status, { error: BODY_ERRORS[err.status], code: err.code });
       return;
     }
     try {
