@@ -21,8 +21,10 @@ export class BodyError extends Error {
 
 // `gzip, gzip` is legal HTTP; more layers than that is never a real client.
 const MAX_LAYERS = 2;
-// A client silent this long in the middle of a body is stuck or stalling on purpose.
+// A client silent this long in the middle of a body is stuck or stalling on purpose; one that trickles a byte at a
+// time gets the whole body's deadline instead. Teams sends an activity in one go.
 const IDLE_MS = 5_000;
+const TOTAL_MS = 30_000;
 // After a refusal the rest of the body is read and dropped so the connection stays usable; past this much (or this
 // long) the client is only wasting the server's time, and the connection is cut instead.
 const DRAIN_BYTES = 1024 * 1024;
@@ -63,9 +65,11 @@ export function readBody(req: IncomingMessage, opts: { maxBytes: number }): Prom
     const chunks: Buffer[] = [];
     let settled = false;
     let idle: NodeJS.Timeout | undefined;
+    const deadline = setTimeout(() => fail(new BodyError(400, 'body-timeout')), TOTAL_MS);
 
     const cleanup = () => {
       clearTimeout(idle);
+      clearTimeout(deadline);
       req.off('data', onWire);
       req.off('end', onWireEnd);
       req.off('error', onAbort);
