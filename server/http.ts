@@ -1,37 +1,71 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
-import type { TeleworkGuardBot } from '../bot/handler.ts';
+import type { Request as BotRequest, Response as BotResponse, TurnContext } from 'botbuilder';
 import type { Logger } from '../src/log.ts';
+import { BodyError, readJson } from './body.ts';
 
 const TAB_DIR = fileURLToPath(new URL('../tab/public/', import.meta.url));
-// Bot Framework activities are small; a card submit is a few KB. Anything near this is not Teams.
+// Bot Framework activities are small; a card submit is a few KB. Anything near this (decoded) is not Teams.
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** What answers a turn: the bot's handler, or any stand-in with the same shape. */
+export interface TurnRunner {
+  run(context: TurnContext): Promise<void>;
+}
+
+/** The Bot Framework adapter as the HTTP edge uses it (bot/adapter.ts's TeleworkCloudAdapter). */
+export interface MessageAdapter {
+  /** Why the Authorization header cannot authenticate (a log code), checked before the body is read. */
+  tokenProblem(authorization: string | undefined): string | undefined;
+  process(req: BotRequest, res: BotResponse, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+}
+
 export interface HttpDeps {
-  adapter: CloudAdapter;
-  bot: TeleworkGuardBot;
+  adapter: MessageAdapter;
+  bot: TurnRunner;
   log: Logger;
   health(): Promise<{ ok: boolean; detail: Record<string, unknown> }>;
   /** Further route groups (the admin API), each reading its own bodies. */
   mounts?: ((server: restify.Server) => void)[];
 }
 
-export function createHttpServer(deps: HttpDeps): restify.Server {
-  const server = restify.createServer({ name: 'telework-guard', handleUncaughtExceptions: false });
-  // Parsed for the bot's route only: other routes read their bodies themselves, with their own limits.
-  const activityBody = restify.plugins.bodyParser({
-    maxBodySize: MAX_BODY_BYTES,
-    mapParams: false,
-    rejectUnknown: true,
-  });
+const BODY_ERRORS = { 400: 'bad_request', 413: 'payload_too_large', 415: 'unsupported_media_type' } as const;
 
-  server.post('/api/messages', ...activityBody, async (req: restify.Request, res: restify.Response) => {
+export function createHttpServer(deps: HttpDeps): restify.Server {
+  const { log } = deps;
+  // No body parser here: each route reads its own body through server/body.ts, after it has checked what it can
+  // from the headers alone.
+  const server = restify.createServer({ name: 'telework-guard', handleUncaughtExceptions: false });
+
+  server.post('/api/messages', async (req, res) => {
+    const authorization = req.headers.authorization;
+    const tokenProblem = deps.adapter.tokenProblem(authorization);
+    if (tokenProblem) {
+      log.warn(
+        { reason: 'token-rejected', code: tokenProblem, hasAuthorization: !!authorization },
+        'refused a request',
+      );
+      res.header('WWW-Authenticate', 'Bearer');
+      res.send(401, { error: 'unauthorized' });
+      return;
+    }
+    try {
+      req.body = await readJson(req, { maxBytes: MAX_BODY_BYTES });
+    } catch (err) {
+      if (res.headersSent) return;
+      if (!(err instanceof BodyError)) {
+        log.error({ err: { name: (err as Error).name } }, 'could not read a request body');
+        res.send(500, { error: 'internal' });
+        return;
+      }
+      log.warn({ reason: 'body-refused', status: err.status, code: err.code }, 'refused a request body');
+      res.send(err.status, { error: BODY_ERRORS[err.status], code: err.code });
+      return;
+    }
     try {
       await deps.adapter.process(req, res, (ctx) => deps.bot.run(ctx));
     } catch (err) {
-      deps.log.error({ err }, 'unhandled error processing an activity');
+      log.error({ err: { name: (err as Error).name } }, 'unhandled error processing an activity');
       if (!res.headersSent) res.send(500, { error: 'internal' });
     }
   });
@@ -56,8 +90,4 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     return callback();
   });
   return server;
-}
-
-export function tabDir(): string {
-  return path.resolve(TAB_DIR);
 }

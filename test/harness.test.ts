@@ -8,7 +8,6 @@ import {
   TURN_ERROR_MESSAGE,
   authConfiguration,
   createAdapter,
-  handleMessages,
   isMicrosoftLoginUrl,
   type BotAuth,
 } from '../bot/adapter.ts';
@@ -205,13 +204,18 @@ describe('echo bot over the local channel (child process, bot/adapter.ts)', () =
     expect(channel.calls()[0]).toMatchObject({ kind: 'send', status: 401, auth: { ok: false } });
   });
 
-  test('malformed bodies → 400, not 500', async () => {
+  test('malformed bodies → 4xx, not 500', async () => {
+    const token = await channel.signToken();
     const post = (body: string, contentType = 'application/json') =>
-      fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
-    expect((await post('{"type":')).status).toBe(400); // restify's JSON parser
+      fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': contentType, Authorization: `Bearer ${token}` },
+        body,
+      });
+    expect((await post('{"type":')).status).toBe(400); // server/body.ts
     expect((await post('"just a string"')).status).toBe(400);
     expect((await post(JSON.stringify({ text: 'no type', serviceUrl: channel.serviceUrl }))).status).toBe(400);
-    expect((await post('hello', 'text/plain')).status).toBe(400);
+    expect((await post('hello', 'text/plain')).status).toBe(415);
   });
 
   test('the bot never tried to leave loopback', () => {
@@ -276,7 +280,7 @@ async function processInProcess(adapter: CloudAdapter, activity: WireActivity, a
   const res = fakeResponse();
   const req = { method: 'POST', headers: authorization ? { authorization } : {}, body: structuredClone(activity) };
   let turns = 0;
-  await handleMessages(adapter, req, res, async (_ctx: TurnContext) => {
+  await adapter.process(req, res, async (_ctx: TurnContext) => {
     turns += 1;
   });
   return { status: res.statusCode, body: res.body, headers: res.headers, turns };

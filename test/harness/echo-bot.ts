@@ -1,5 +1,6 @@
 /**
- * A bare botbuilder echo bot: CloudAdapter + ConfigurationBotFrameworkAuthentication (through bot/adapter.ts) + restify.
+ * A bare botbuilder echo bot: CloudAdapter + ConfigurationBotFrameworkAuthentication (through bot/adapter.ts) behind
+ * the server's own HTTP edge (server/http.ts: the same body reader, token pre-check and routes), with no database.
  * Run as a child process with the local channel's env (`LocalChannel.botEnv()`); the baseline the benchmarks compare
  * the real bot against.
  *
@@ -13,9 +14,8 @@
  *
  * Env: PORT (default 3978), HOST (default 127.0.0.1), MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType,
  * MicrosoftAppTenantId, ToBotFromChannelOpenIdMetadataUrl, ToBotFromChannelTokenIssuer, ToChannelFromBotLoginUrl,
- * ToChannelFromBotOAuthScope. GET /healthz → 200.
+ * ToChannelFromBotOAuthScope, LOG_LEVEL. GET /healthz → 200.
  */
-import restify from 'restify';
 import {
   ActivityTypes,
   StatusCodes,
@@ -23,21 +23,14 @@ import {
   type ConversationParameters,
   type ConversationReference,
 } from 'botbuilder';
-import { createAdapter, handleMessages, type AdapterLog, type BotAuth } from '../../bot/adapter.ts';
+import { createAdapter, type BotAuth } from '../../bot/adapter.ts';
+import { createHttpServer } from '../../server/http.ts';
+import { createLogger } from '../../src/log.ts';
 
 const env = process.env;
 const blank = (v: string | undefined) => (v && v.trim() !== '' ? v : undefined);
 
-const log: AdapterLog & { info(o: object, msg?: string): void } = {
-  info: (o, msg) => process.stdout.write(`${JSON.stringify({ level: 'info', msg, ...o })}\n`),
-  warn: (o, msg) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg, ...serializable(o) })}\n`),
-  error: (o, msg) => process.stderr.write(`${JSON.stringify({ level: 'error', msg, ...serializable(o) })}\n`),
-};
-function serializable(o: object): object {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) out[k] = v instanceof Error ? { name: v.name, message: v.message } : v;
-  return out;
-}
+const log = createLogger(env.LOG_LEVEL ?? 'info');
 
 const auth: BotAuth = {
   appId: blank(env.MicrosoftAppId),
@@ -105,13 +98,11 @@ async function logic(context: TurnContext): Promise<void> {
   }
 }
 
-const server = restify.createServer({ name: 'echo-bot' });
-server.use(restify.plugins.bodyParser());
-server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
-  res.send(200, { ok: true });
-});
-server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
-  await handleMessages(adapter, req, res, logic);
+const server = createHttpServer({
+  adapter,
+  bot: { run: logic },
+  log,
+  health: async () => ({ ok: true, detail: {} }),
 });
 
 const port = Number(env.PORT ?? 3978);
