@@ -208,17 +208,17 @@ export async function readJson(req: IncomingMessage, opts: { maxBytes: number })
 
 /**
  * Reads and drops whatever is left of a refused body, so the refusal reaches the client and the connection can carry
- * its next request; a client that keeps sending past DRAIN_BYTES or DRAIN_MS loses the connection.
+ * its next request. A client that keeps sending past DRAIN_BYTES is no longer read (TCP holds it back) while the
+ * refusal is written, and loses the connection after DRAIN_MS: cutting at once would drop the refusal unsent.
  */
 function drain(req: IncomingMessage): void {
   if (req.complete || req.destroyed) return;
   let left = DRAIN_BYTES;
-  const cut = () => req.socket?.destroy();
-  const timer = setTimeout(cut, DRAIN_MS);
+  const timer = setTimeout(() => req.socket?.destroy(), DRAIN_MS);
   timer.unref();
   req.on('data', (chunk: Buffer) => {
     left -= chunk.length;
-    if (left < 0) cut();
+    if (left < 0) req.pause();
   });
   req.once('close', () => clearTimeout(timer));
   req.on('error', () => {});

@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,27 @@ const upload = (body: BodyInit, headers: Record<string, string> = {}, query = '?
     method: 'POST',
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv', ...headers },
     body,
+  });
+
+/**
+ * The server answers 413 from Content-Length alone and then closes the connection, so a client still sending
+ * sees its upload cut; fetch reports that as a failure, node:http shows the early answer first.
+ */
+const oversizedUpload = (size: number) =>
+  new Promise<{ status: number; json(): Promise<unknown> }>((resolve, reject) => {
+    const req = request(`${server.url}/api/admin/directory/import?fileName=hr.csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv', 'content-length': size },
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, json: async () => JSON.parse(Buffer.concat(chunks).toString()) }),
+      );
+    });
+    req.on('error', (err) => (req.writableEnded ? undefined : reject(err)));
+    req.end(Buffer.alloc(size, 0x41));
   });
 
 describe('who may use the admin API', () => {
@@ -259,12 +281,13 @@ describe('directory import through the CLI', () => {
       await upload('not gzip', { 'content-encoding': 'gzip' }),
       await upload(sample, { 'content-type': 'application/x-www-form-urlencoded' }),
       await upload(Buffer.alloc(0)),
-      await upload(Buffer.alloc(33 * 1024 * 1024, 0x41)),
+      await oversizedUpload(33 * 1024 * 1024),
       await upload(sample, {}, '?fileName=..%2Fetc%2Fpasswd'),
       await upload(sample, {}, '?fileName=hr.csv&replace=maybe'),
     ];
     const statuses = answers.map((a) => a.status);
-    expect(statuses).toEqual([422, 422, 415, 415, 422, 413, 400, 400]);
+    // A gzip body is decoded like any other (server/body.ts); one that is not gzip is malformed: 400.
+    expect(statuses).toEqual([422, 422, 400, 415, 422, 413, 400, 400]);
     for (const a of answers) {
       const body = (await a.json()) as { error: string; message: string };
       expect(body.error).toMatch(/^[a-z_]+$/);
