@@ -115,9 +115,11 @@ export function mountAdminApi(server: restify.Server, deps: AdminApiDeps): void 
           );
         }
         if (err instanceof BodyError) {
-          return finish(err.status, problem(err.code, bodyMessage(err, cmd)), {
+          // The admin API's codes are snake_case; the body reader's are the bot edge's kebab-case log codes.
+          const code = err.code.replace(/-/g, '_');
+          return finish(err.status, problem(code, bodyMessage(err, cmd)), {
             subject,
-            detail: { outcome: 'rejected', code: err.code },
+            detail: { outcome: 'rejected', code },
           });
         }
         deps.log.error(
