@@ -33,6 +33,13 @@ param webAppSku string = 'B1'
 @allowed([
   '24-lts'
 ])
+@secure()
+@description('Bearer token of the admin API used by `npm run cli` (at least 32 characters); empty = the admin API is off.')
+param adminApiToken string = ''
+
+@description('Days a question\'s text is kept (without who asked) to improve answers; 0 = not kept.')
+param questionRetentionDays string = '0'
+
 @description('Node.js runtime of the Linux web app (linuxFxVersion NODE|<this>). The server needs Node 24 (restify 12, vitest 5); Node 20 reached end of life in April 2026.')
 param nodeVersion string = '24-lts'
 
@@ -182,6 +189,32 @@ resource postgresDatabase 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2
   }
 }
 
+// PostgreSQL's own error log would otherwise quote the failing row ("Failing row contains (…)"), i.e. what people
+// typed; terse errors and no statement text keep the server log to codes, as the application's own logs are.
+resource postgresTerseErrors 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
+  parent: postgres
+  name: 'log_error_verbosity'
+  properties: {
+    value: 'TERSE'
+    source: 'user-override'
+  }
+  dependsOn: [
+    postgresDatabase
+  ]
+}
+
+resource postgresNoStatementText 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
+  parent: postgres
+  name: 'log_min_error_statement'
+  properties: {
+    value: 'PANIC'
+    source: 'user-override'
+  }
+  dependsOn: [
+    postgresTerseErrors
+  ]
+}
+
 // 0.0.0.0–0.0.0.0 is Azure's convention for "allow connections from Azure services" (the web app's
 // outbound addresses are not fixed). Created after the database: the flexible server runs one operation at a time.
 resource postgresAllowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = {
@@ -192,7 +225,7 @@ resource postgresAllowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallR
     endIpAddress: '0.0.0.0'
   }
   dependsOn: [
-    postgresDatabase
+    postgresNoStatementText
   ]
 }
 
@@ -243,6 +276,14 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'DATABASE_URL'
           value: databaseUrl
+        }
+        {
+          name: 'ADMIN_API_TOKEN'
+          value: adminApiToken
+        }
+        {
+          name: 'QUESTION_RETENTION_DAYS'
+          value: questionRetentionDays
         }
         {
           name: 'AAD_APP_CLIENT_ID'

@@ -584,7 +584,7 @@ interface ProjectFile {
 }
 
 const PROJECT_FILES: ProjectFile[] = [
-  { file: 'teamsapp.yml', env: 'dev', external: ['SECRET_POSTGRES_ADMIN_PASSWORD'] },
+  { file: 'teamsapp.yml', env: 'dev', external: ['SECRET_POSTGRES_ADMIN_PASSWORD', 'SECRET_ADMIN_API_TOKEN'] },
   { file: 'teamsapp.local.yml', env: 'local', external: ['BOT_ENDPOINT', 'BOT_DOMAIN'] },
 ];
 
