@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { calendarFromEnv } from '../src/schedule/calendar.ts';
 import { dueUsers } from '../src/schedule/due.ts';
 import { openDatabase } from '../src/store/database.ts';
+import { pgDueSource } from '../src/store/schedules.ts';
 import { makeDataDir, quietLog } from '../test/support/database.ts';
 
 const { values } = parseArgs({ options: { users: { type: 'string' }, runs: { type: 'string' } } });
@@ -62,7 +63,7 @@ try {
     let due = 0;
     for (let i = 0; i < RUNS + 2; i++) {
       const t0 = process.hrtime.bigint();
-      due = (await dueUsers(pool, calendar, 'start', w)).length;
+      due = (await dueUsers(pgDueSource(pool), calendar, 'start', w)).length;
       if (i >= 2) times.push(Number(process.hrtime.bigint() - t0) / 1e6); // two warm-up calls
     }
     times.sort((a, b) => a - b);

@@ -15,10 +15,9 @@ import { errorCard } from './cards/error.ts';
 import { helpCard, isHelpRequest } from './cards/help.ts';
 import { welcomeCard } from './cards/welcome.ts';
 import { langOf } from './locale.ts';
-import { sightingOf } from './sighting.ts';
+import { sightingOf, tenantOf } from './sighting.ts';
 import { submitView, type SubmitView } from './checkin-actions.ts';
-import { checkinCard, checkoutCard } from './cards/checkin.ts';
-import { pledgeNotice } from './cards/pledge-notice.ts';
+import { checkinForm } from './checkin-renderer.ts';
 import { checkinCommand, isCheckinVerb, officeDayCard } from './cards/checkin-commands.ts';
 
 /** Translates Teams activities into core calls and the results into cards; no rules live here. */
@@ -117,17 +116,12 @@ export class TeleworkGuardBot extends TeamsActivityHandler {
       await this.sendCard(ctx, errorCard(lang, 'unsupported'), 'error.sent');
       return;
     }
-    const timeZone = ctx.activity.localTimezone || undefined;
     if (command === 'office') {
-      const date = await this.core.checkins.markOfficeDay(aadObjectId, timeZone);
+      const date = await this.core.checkins.markOfficeDay(aadObjectId);
       await this.sendCard(ctx, officeDayCard(lang, date), 'office-day.marked');
       return;
     }
-    const data = await this.core.checkins.cardData(aadObjectId, timeZone);
-    const form = command === 'checkin' ? checkinCard(lang, data) : checkoutCard(lang, data);
-    if (command === 'checkin' && (await this.core.checkins.isFirstTelework(aadObjectId))) {
-      form.body.unshift(pledgeNotice(lang));
-    }
+    const form = checkinForm(command, lang, await this.core.checkins.issueCard(aadObjectId, command));
     await this.sendCard(ctx, form, `${command}.card.sent`);
   }
 
@@ -167,12 +161,7 @@ export class TeleworkGuardBot extends TeamsActivityHandler {
     // Without an Entra ID user nobody can own a card: refuse as a tampered submit would be.
     if (!aadObjectId) return submitView({ status: 'refused', reasons: [{ code: 'not-owner' }] }, lang);
     const outcome = await this.core.checkins.submit(
-      {
-        aadObjectId,
-        timeZone: ctx.activity.localTimezone || undefined,
-        tenantId:
-          ctx.activity.conversation?.tenantId ?? (ctx.activity.channelData as { tenant?: { id?: string } })?.tenant?.id,
-      },
+      { aadObjectId, tenantId: tenantOf(ctx.activity) },
       verb,
       data,
     );

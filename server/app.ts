@@ -11,13 +11,10 @@ import type { Logger } from '../src/log.ts';
 import { createDirectory } from '../src/people/directory/index.ts';
 import type { Clock } from '../src/ports.ts';
 import { createScheduler } from '../src/schedule/jobs.ts';
-import { pgAuditLog } from '../src/store/audit.ts';
-import { pgCheckins } from '../src/store/checkins.ts';
 import type { Database } from '../src/store/database.ts';
-import { pgUserDays } from '../src/store/schedules.ts';
-import { pgUserStore } from '../src/store/users.ts';
 import { createHttpServer } from './http.ts';
 import { scheduledJobs } from './jobs.ts';
+import { storesOn, transactionOn } from './stores.ts';
 
 export interface App {
   server: restify.Server;
@@ -31,15 +28,14 @@ export interface App {
 /** Everything one instance runs, wired from the config: the bot, its HTTP routes, delivery and schedules. */
 export function createApp(config: Config, deps: { db: Database; log: Logger; clock: Clock }): App {
   const { db, log, clock } = deps;
+  const stores = storesOn(db.pool);
+  const transaction = transactionOn(db.pool);
   const core = createCore({
-    users: pgUserStore(db.pool),
-    audit: pgAuditLog(db.pool),
+    ...stores,
+    transaction,
     clock,
-    checkins: pgCheckins(db.pool),
-    days: pgUserDays(db.pool),
     calendar: config.calendar,
     notifier: createComplianceNotifier({
-      pool: db.pool,
       policy: config.checkin.complianceNotify,
       securityContacts: config.checkin.securityContacts,
       renderer: complianceRenderer,
@@ -53,6 +49,7 @@ export function createApp(config: Config, deps: { db: Database; log: Logger; clo
   // which must see every 429 to pause the whole app.
   const delivery = createDeliveryWorker({
     pool: db.pool,
+    conversations: stores.users,
     messenger: createBotMessenger({
       adapter: createAdapter(config.bot, log, { connectorRetries: false }),
       appId: config.bot.appId,
@@ -69,7 +66,7 @@ export function createApp(config: Config, deps: { db: Database; log: Logger; clo
     pool: db.pool,
     clock,
     calendar: config.calendar,
-    jobs: scheduledJobs({ config, directory, log, pool: db.pool }),
+    jobs: scheduledJobs({ config, directory, log, stores, transaction, clock }),
     log,
   });
   const server = createHttpServer({
@@ -78,7 +75,7 @@ export function createApp(config: Config, deps: { db: Database; log: Logger; clo
     log,
     async health() {
       try {
-        await db.pool.query('SELECT 1');
+        await db.ping();
         return { ok: true, detail: { database: db.embedded ? 'embedded' : 'external' } };
       } catch (err) {
         return { ok: false, detail: { database: (err as Error).message } };

@@ -3,9 +3,10 @@ import type { Config } from '../src/config.ts';
 import type { Logger } from '../src/log.ts';
 import type { createDirectory } from '../src/people/directory/index.ts';
 import type { JobDefinition } from '../src/schedule/jobs.ts';
-import { checkinJobs } from '../src/checkin/schedule.ts';
+import { checkinJobs } from '../src/checkin/jobs.ts';
+import type { Clock, Transact } from '../src/ports.ts';
 import { checkinRenderer } from '../bot/checkin-renderer.ts';
-import type pg from 'pg';
+import type { Stores } from './stores.ts';
 
 type Directory = ReturnType<typeof createDirectory>;
 
@@ -14,13 +15,17 @@ export function scheduledJobs(deps: {
   config: Config;
   directory: Directory;
   log: Logger;
-  pool: pg.Pool;
+  stores: Stores;
+  transaction: Transact<Stores>;
+  clock: Clock;
 }): JobDefinition[] {
   const { config, directory, log } = deps;
   let importedVersion = '';
   return [
     ...checkinJobs({
-      pool: deps.pool,
+      stores: deps.stores,
+      transaction: deps.transaction,
+      now: () => deps.clock.now(),
       calendar: config.calendar,
       renderer: checkinRenderer,
       reminderAfterMs: config.checkin.reminderAfterMinutes * 60_000,

@@ -11,6 +11,7 @@ import { parseRetryAfter } from '../bot/messenger.ts';
 import { startLocalChannel, type ConnectorCall, type LocalChannel } from './harness/channel.ts';
 import { channelMessenger, seedUsers } from './harness/delivery-child.ts';
 import { startTestDatabase } from './support/database.ts';
+import { pgUserStore } from '../src/store/users.ts';
 import type { TeamsUser } from './harness/activities.ts';
 
 describe('limits and retries (controllable clock)', () => {
@@ -86,6 +87,7 @@ describe('proactive delivery through the local Teams channel', () => {
   const start = (o: { rate?: number; installer?: AppInstaller } = {}) => {
     worker = createDeliveryWorker({
       pool: db.pool,
+      conversations: pgUserStore(db.pool),
       messenger,
       app: channel.appId,
       ratePerSecond: o.rate ?? 200,

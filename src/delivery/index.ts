@@ -2,9 +2,12 @@ export * from './ports.ts';
 export {
   PRIORITY,
   enqueue,
+  outboxOn,
   campaignStatus,
   unreachableReport,
   type EnqueueRequest,
+  type EnqueueResult,
+  type Outbox,
   type OutgoingMessage,
   type CampaignStatus,
   type RecipientStatus,

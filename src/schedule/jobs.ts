@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from '../log.ts';
 import type { Clock } from '../ports.ts';
-import { pgJobRuns, type JobRuns } from '../store/schedules.ts';
+import { pgJobRuns, type JobRuns } from './job-runs.ts';
 import type { Calendar } from './calendar.ts';
 import { DEFAULT_WORKING_DAYS } from './schedule.ts';
 import { addDays, localDateOf, parseClock, weekdayOf, zonedInstant } from './time.ts';

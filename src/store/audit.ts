@@ -1,7 +1,7 @@
-import type pg from 'pg';
 import type { AuditLog } from '../ports.ts';
+import type { Queryable } from './transaction.ts';
 
-export function pgAuditLog(pool: pg.Pool): AuditLog {
+export function pgAuditLog(pool: Queryable): AuditLog {
   return {
     async record(e) {
       await pool.query('INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)', [

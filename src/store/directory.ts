@@ -1,7 +1,5 @@
-import type pg from 'pg';
 import type { DirectoryPerson, PeopleFilter, ReachablePerson, Role } from '../people/directory/types.ts';
-
-type Queryable = pg.Pool | pg.PoolClient;
+import type { Queryable } from './transaction.ts';
 
 /**
  * What Graph says changed about a user. A key that is present is written (null clears it); a missing key keeps what
@@ -102,6 +100,15 @@ export async function promoteManagers(db: Queryable, at: Date): Promise<void> {
        AND EXISTS (SELECT 1 FROM directory r WHERE r.manager_aad_object_id = d.aad_object_id AND r.active)`,
     [at],
   );
+}
+
+/** The person's manager as the directory has it (active people only). */
+export async function managerOf(db: Queryable, aadObjectId: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ manager: string | null }>(
+    'SELECT manager_aad_object_id AS manager FROM directory WHERE aad_object_id = $1 AND active',
+    [aadObjectId],
+  );
+  return rows[0]?.manager ?? undefined;
 }
 
 export async function getDeltaLink(db: Queryable, feed: string): Promise<string | undefined> {

@@ -6,6 +6,8 @@ import {
   upsertHrRecords,
   type HrRecord,
 } from '../../store/directory.ts';
+import { pgAuditLog } from '../../store/audit.ts';
+import { withTransaction } from '../../store/transaction.ts';
 import { parseHrFile } from './hr-csv.ts';
 import type { ImportResult } from './types.ts';
 
@@ -36,9 +38,8 @@ export async function importHrCsv(pool: pg.Pool, buffer: Uint8Array, opts: HrImp
   };
   if (parsed.rows.length === 0) return result;
 
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  // One transaction: the directory rows and the audit row of the import commit together, or neither does.
+  const written = await withTransaction(pool, async (client) => {
     const known = await findIdsByMailOrEmployeeId(
       client,
       [...new Set(parsed.rows.flatMap((r) => [r.email, r.managerEmail ?? []].flat()))],
@@ -93,10 +94,7 @@ export async function importHrCsv(pool: pg.Pool, buffer: Uint8Array, opts: HrImp
       };
     });
 
-    if (records.length === 0) {
-      await client.query('ROLLBACK');
-      return result;
-    }
+    if (records.length === 0) return false;
     for (let i = 0; i < records.length; i += BATCH) {
       const { inserted, updated } = await upsertHrRecords(client, records.slice(i, i + BATCH), at);
       result.imported += inserted;
@@ -109,12 +107,12 @@ export async function importHrCsv(pool: pg.Pool, buffer: Uint8Array, opts: HrImp
         records.map((r) => r.aadObjectId),
         at,
       );
-    await client.query('INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)', [
+    await pgAuditLog(client).record({
       at,
-      'hr-csv',
-      'directory.imported',
-      opts.sourceName,
-      JSON.stringify({
+      actor: 'hr-csv',
+      action: 'directory.imported',
+      subject: opts.sourceName,
+      detail: {
         encoding: parsed.encoding,
         imported: result.imported,
         updated: result.updated,
@@ -122,15 +120,11 @@ export async function importHrCsv(pool: pg.Pool, buffer: Uint8Array, opts: HrImp
         deactivated: result.deactivated,
         rejected: result.rejected.length,
         replace: Boolean(opts.replace),
-      }),
-    ]);
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+      },
+    });
+    return true;
+  });
+  if (!written) return result;
   result.rejected.sort((a, b) => a.line - b.line);
   result.warnings.sort((a, b) => a.line - b.line);
   return result;
