@@ -160,11 +160,7 @@ export class TeleworkGuardBot extends TeamsActivityHandler {
     const aadObjectId = ctx.activity.from?.aadObjectId;
     // Without an Entra ID user nobody can own a card: refuse as a tampered submit would be.
     if (!aadObjectId) return submitView({ status: 'refused', reasons: [{ code: 'not-owner' }] }, lang);
-    const outcome = await this.core.checkins.submit(
-      { aadObjectId, tenantId: tenantOf(ctx.activity) },
-      verb,
-      data,
-    );
+    const outcome = await this.core.checkins.submit({ aadObjectId, tenantId: tenantOf(ctx.activity) }, verb, data);
     if (outcome.status === 'refused')
       this.log.warn({ aadObjectId, reasons: outcome.reasons }, 'check-in submit refused');
     return submitView(outcome, lang);

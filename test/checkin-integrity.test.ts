@@ -120,8 +120,13 @@ describe('a check-in card answers only the person it was issued to', () => {
     const user = channel.addUser();
     const { verb, data } = await requestCard(user);
     const made = await execute(user, verb, { ...data, cardId: '0f0f0f0f-0000-4000-8000-000000000001', ...COMPLIANT });
-    expect(String(made.body.value)).toContain('別の方');
+    expect(String(made.body.value)).toContain('受付期間');
     expect(await stored(user)).toEqual([]);
+    const { rows } = await db.pool.query(
+      `SELECT detail FROM audit_log WHERE action = 'checkin.refused' AND actor = $1`,
+      [user.aadObjectId],
+    );
+    expect(rows.map((r) => r.detail)).toEqual([{ reasons: [{ code: 'not-issued' }] }]);
   });
 });
 

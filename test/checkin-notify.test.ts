@@ -54,7 +54,12 @@ async function submit(kind: 'checkin' | 'checkout', answers: Record<string, stri
     'SELECT aad_object_id, kind, priority, payload FROM delivery_outbox WHERE dedupe_key LIKE $1 ORDER BY aad_object_id',
     [`compliance:${saved.record.id}:%`],
   );
-  return rows as { aad_object_id: string; kind: string; priority: number; payload: { summary: string; card: unknown } }[];
+  return rows as {
+    aad_object_id: string;
+    kind: string;
+    priority: number;
+    payload: { summary: string; card: unknown };
+  }[];
 }
 
 const CHECKOUT_OK = { disconnected: 'yes', loggedOff: 'yes', stored: 'locked-cabinet', report: 'none' };

@@ -107,7 +107,11 @@ export function createCheckins(
      * Validates on the server (the issued card's owner and day, offered values, revision), then stores the record,
      * its findings, its audit row and its compliance notices in one transaction; nothing on refusal.
      */
-    async submit(actor: { aadObjectId: string; tenantId?: string }, verb: unknown, data: unknown): Promise<SubmitOutcome> {
+    async submit(
+      actor: { aadObjectId: string; tenantId?: string },
+      verb: unknown,
+      data: unknown,
+    ): Promise<SubmitOutcome> {
       const kind: CheckKind = verb === VERBS.checkout ? 'checkout' : 'checkin';
       const at = deps.clock.now();
       const cardId = cardIdOf(data);

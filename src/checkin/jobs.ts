@@ -91,7 +91,12 @@ export function checkinJobs(o: CheckinJobOptions): JobDefinition[] {
         issuedAt,
       };
       cards.push(card);
-      const data: CardData = { cardId: card.cardId, owner: u.aadObjectId, localDate: u.date, revision: GUIDELINE_REVISION };
+      const data: CardData = {
+        cardId: card.cardId,
+        owner: u.aadObjectId,
+        localDate: u.date,
+        revision: GUIDELINE_REVISION,
+      };
       const list = byDate.get(u.date) ?? [];
       list.push({
         aadObjectId: u.aadObjectId,

@@ -32,6 +32,7 @@ export type RefusalCode =
   | 'wrong-verb'
   | 'bad-card-data'
   | 'not-owner'
+  | 'not-issued'
   | 'day-closed'
   | 'stale-revision'
   | 'missing'
@@ -79,7 +80,9 @@ export function validateSubmit(ctx: SubmitContext, verb: unknown, raw: unknown):
     reasons.push({ code: 'bad-card-data' });
   } else {
     // The card's own owner and day are only echoes: what counts is the card the server recorded when it sent it.
-    if (!issued || issued.aadObjectId !== ctx.actor || issued.kind !== ctx.kind || owner !== ctx.actor) {
+    if (!issued) {
+      reasons.push({ code: 'not-issued' });
+    } else if (issued.aadObjectId !== ctx.actor || issued.kind !== ctx.kind || owner !== ctx.actor) {
       reasons.push({ code: 'not-owner' });
     } else if (issued.localDate !== ctx.today || localDate !== issued.localDate) {
       reasons.push({ code: 'day-closed' });

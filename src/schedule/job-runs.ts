@@ -4,7 +4,6 @@
  */
 import type pg from 'pg';
 
-
 export interface Claim {
   attempt: number;
   windowStart: Date;

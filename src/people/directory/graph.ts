@@ -19,6 +19,7 @@ import {
   upsertGraphPatches,
   type GraphPatch,
 } from '../../store/directory.ts';
+import { withAdvisoryLock } from '../../store/advisory-lock.ts';
 
 export interface GraphConfig {
   tenantId: string;
@@ -188,48 +189,40 @@ export function createGraphDirectory(deps: { pool: pg.Pool; config: GraphConfig;
      */
     async syncOnce(): Promise<SyncResult> {
       const result: SyncResult = { mode: 'skipped', inserted: 0, updated: 0, removed: 0, pages: 0 };
-      const client = await pool.connect();
-      try {
-        const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SYNC_LOCK]);
-        if (!rows[0]?.ok) return result;
-        try {
-          const select = USER_FIELDS.join(',');
-          seen.clear();
-          let deltaLink = await getDeltaLink(client, FEED);
-          if (deltaLink) {
-            result.mode = 'delta';
-            try {
-              const read = await readAll(deltaLink, (users) => applyPage(client, users, result, false));
-              result.pages = read.pages;
-              deltaLink = read.deltaLink;
-            } catch (err) {
-              // An expired delta token (410 Gone, "resync required"): start over with a full read.
-              if (!(err instanceof GraphError && err.statusCode === 410)) throw err;
-              log.warn({ code: err.code }, 'Graph delta token expired; reading the whole directory again');
-              deltaLink = undefined;
-            }
+      const synced = await withAdvisoryLock(pool, SYNC_LOCK, async (client) => {
+        const select = USER_FIELDS.join(',');
+        seen.clear();
+        let deltaLink = await getDeltaLink(client, FEED);
+        if (deltaLink) {
+          result.mode = 'delta';
+          try {
+            const read = await readAll(deltaLink, (users) => applyPage(client, users, result, false));
+            result.pages = read.pages;
+            deltaLink = read.deltaLink;
+          } catch (err) {
+            // An expired delta token (410 Gone, "resync required"): start over with a full read.
+            if (!(err instanceof GraphError && err.statusCode === 410)) throw err;
+            log.warn({ code: err.code }, 'Graph delta token expired; reading the whole directory again');
+            deltaLink = undefined;
           }
-          if (!deltaLink) {
-            result.mode = 'full';
-            // The token comes first so that whatever changes during the full read is replayed by the next delta.
-            const start = await readAll(`/users/delta?$select=${select},manager&$deltaToken=latest`, async () => {});
-            const read = await readAll(`/users?$select=${select}&$expand=manager($select=id)&$top=999`, (users) =>
-              applyPage(client, users, result, true),
-            );
-            result.pages += read.pages;
-            result.removed += await markGraphPeopleNotIn(client, [...seen], clock.now());
-            deltaLink = start.deltaLink;
-          }
-          await promoteManagers(client, clock.now());
-          if (deltaLink) await saveDeltaLink(client, FEED, deltaLink, clock.now());
-          log.info(result, 'directory synchronised from Microsoft Graph');
-          return result;
-        } finally {
-          await client.query('SELECT pg_advisory_unlock($1)', [SYNC_LOCK]).catch(() => undefined);
         }
-      } finally {
-        client.release();
-      }
+        if (!deltaLink) {
+          result.mode = 'full';
+          // The token comes first so that whatever changes during the full read is replayed by the next delta.
+          const start = await readAll(`/users/delta?$select=${select},manager&$deltaToken=latest`, async () => {});
+          const read = await readAll(`/users?$select=${select}&$expand=manager($select=id)&$top=999`, (users) =>
+            applyPage(client, users, result, true),
+          );
+          result.pages += read.pages;
+          result.removed += await markGraphPeopleNotIn(client, [...seen], clock.now());
+          deltaLink = start.deltaLink;
+        }
+        await promoteManagers(client, clock.now());
+        if (deltaLink) await saveDeltaLink(client, FEED, deltaLink, clock.now());
+        log.info(result, 'directory synchronised from Microsoft Graph');
+        return result;
+      });
+      return synced ?? result;
     },
 
     /** Installs the Teams app for a person so the bot can write first; already installed counts as done. */
