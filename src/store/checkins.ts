@@ -66,10 +66,11 @@ export function pgCheckins(pool: Queryable): CheckinStore {
   return {
     async save(check: NewCheck, findings: readonly Finding[], at: Date): Promise<SaveResult> {
       return inTransaction(pool, async (client) => {
-        const again = await byCard(client, check.cardId, check.aadObjectId);
-        if (again) return { status: 'duplicate', record: again };
-
+        // An original goes straight to the INSERT (a resubmit is found when it conflicts); a correction first checks
+        // that the same card is not simply sent again, which would otherwise read as "superseded".
         if (check.correctsId) {
+          const again = await byCard(client, check.cardId, check.aadObjectId);
+          if (again) return { status: 'duplicate', record: again };
           const { rows } = await client.query<{ corrected: boolean }>(
             `SELECT EXISTS (SELECT 1 FROM checkins n WHERE n.corrects_id = c.id) AS corrected FROM checkins c
              WHERE c.id = $1 AND c.aad_object_id = $2 AND c.local_date = $3::date AND c.kind = $4`,
