@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { streakOf } from '../src/checkin/streak.ts';
 import { calendarFromEnv } from '../src/schedule/calendar.ts';
-import { workSchedule, type DayKind } from '../src/schedule/schedule.ts';
+import { workSchedule, type DayKind } from '../src/schedule/work-week.ts';
 
 const calendar = calendarFromEnv({ COMPANY_HOLIDAYS: '12-29..01-03' });
 const set = (...d: string[]) => new Set(d);

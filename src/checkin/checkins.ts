@@ -3,7 +3,7 @@ import type { Outbox } from '../delivery/outbox.ts';
 import { GUIDELINE_REVISION } from '../guideline/index.ts';
 import type { AuditLog, Clock, Transact, UserStore } from '../ports.ts';
 import type { Calendar } from '../schedule/calendar.ts';
-import type { DayKind, WorkSchedule } from '../schedule/schedule.ts';
+import type { DayKind, WorkSchedule } from '../schedule/work-week.ts';
 import { addDays, effectiveTimeZone, localDateOf, type LocalDate } from '../schedule/time.ts';
 import { evaluate, type CheckinAnswers, type Finding } from './evaluate.ts';
 import type { ComplianceNotifier } from './notify.ts';

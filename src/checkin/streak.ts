@@ -1,5 +1,5 @@
 import type { Calendar } from '../schedule/calendar.ts';
-import { isWorkingDay, type DayKind, type WorkSchedule } from '../schedule/schedule.ts';
+import { isWorkingDay, type DayKind, type WorkSchedule } from '../schedule/work-week.ts';
 import { addDays, type LocalDate } from '../schedule/time.ts';
 
 /** How far back a streak is followed; also how much history the caller reads for it. */

@@ -1,4 +1,4 @@
-import type { DayKind } from '../schedule/schedule.ts';
+import type { DayKind, DayMark } from '../schedule/work-week.ts';
 import {
   DEFAULT_END,
   DEFAULT_START,
@@ -7,16 +7,12 @@ import {
   workingDaysFromMask,
   workingDaysMask,
   type WorkSchedule,
-} from '../schedule/schedule.ts';
+} from '../schedule/work-week.ts';
 import type { DueGroup, DueRow, DueSource } from '../schedule/due.ts';
 import type { LocalDate } from '../schedule/time.ts';
 import type { Queryable } from './transaction.ts';
 
-export interface DayMark {
-  date: LocalDate;
-  kind: DayKind;
-  setAt: Date;
-}
+export type { DayMark };
 
 export interface StoredSchedule {
   workingDaysMask: number;
