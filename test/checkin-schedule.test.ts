@@ -140,6 +140,27 @@ describe('scheduled check-ins', () => {
     expect(reminders[0]!.payload.summary).toContain('まだ届いていません');
   });
 
+  it('forgets issued cards older than a month, at night, and keeps the recent ones', async () => {
+    await db.pool.query(
+      `INSERT INTO checkin_cards (card_id, aad_object_id, kind, local_date, time_zone, issued_at)
+       VALUES ('c1000000-0000-4000-8000-000000000001', $1, 'checkin', '2026-10-01', 'Asia/Tokyo', '2026-10-01T00:00:00Z')`,
+      [tokyo],
+    );
+    const before = await db.pool.query('SELECT count(*)::int AS n FROM checkin_cards');
+    const night = new Date('2026-11-26T18:30:00Z'); // 03:30 in Tokyo on the 27th
+    await jobs['checkin-cards-purge']!.run({
+      job: 'checkin-cards-purge',
+      key: '2026-11-27',
+      scheduledAt: night,
+      windowStart: night,
+      windowEnd: night,
+      attempt: 1,
+    });
+    const after = await db.pool.query('SELECT count(*)::int AS n FROM checkin_cards');
+    expect(after.rows[0].n).toBe(before.rows[0].n - 1);
+    expect(after.rows[0].n).toBeGreaterThan(0);
+  });
+
   it('sends the check-out at 18:00 local time', async () => {
     await runSlot('checkout-end', '2026-11-25T09:00:00Z'); // 18:00 in Tokyo
     const rows = await queued('checkout:2026-11-25');

@@ -22,9 +22,13 @@ export interface CheckinRenderer {
   ): DeliveryPayload;
 }
 
+const CARD_RETENTION_MS = 31 * 86_400_000;
+const PURGE_BATCH = 10_000;
+
 /** What a slot reads (bound to the pool) and writes (bound to one transaction). */
 export interface CheckinJobStores {
   due: DueSource;
+  cards: Pick<CheckinCards, 'purgeIssuedBefore'>;
   checkins: Pick<CheckinStore, 'checkedInOn' | 'everCheckedIn'>;
   users: Pick<UserStore, 'profiles'>;
 }
@@ -47,7 +51,7 @@ export interface CheckinJobOptions {
 
 /**
  * The three daily jobs: the check-in card at each person's start time, one reminder if nothing came back, the
- * check-out card at their end time. Each slot decides who is due, then records the cards it issues and queues their
+ * check-out card at their end time (and a nightly purge of issued cards older than a month). Each slot decides who is due, then records the cards it issues and queues their
  * outbox rows in one transaction; the dedupe keys (one per person, day and kind) make a re-run of a slot harmless.
  */
 export function checkinJobs(o: CheckinJobOptions): JobDefinition[] {
@@ -119,7 +123,15 @@ export function checkinJobs(o: CheckinJobOptions): JobDefinition[] {
     });
   }
 
+  /** A card is open on its own day only; a month later its record only grows the table. */
+  async function purgeCards(slot: JobSlot): Promise<void> {
+    const before = new Date(slot.scheduledAt.getTime() - CARD_RETENTION_MS);
+    // In batches, so that no DELETE holds locks for long next to the morning's inserts.
+    for (let n = PURGE_BATCH; n === PURGE_BATCH;) n = await o.stores.cards.purgeIssuedBefore(before, PURGE_BATCH);
+  }
+
   return [
+    { name: 'checkin-cards-purge', schedule: { at: '03:30', tz: 'Asia/Tokyo', days: 'daily' }, run: purgeCards },
     { name: 'checkin-start', schedule: { every: '1m' }, run: (slot) => queue('checkin', slot, false) },
     { name: 'checkin-reminder', schedule: { every: '1m' }, run: (slot) => queue('checkin', slot, true) },
     { name: 'checkout-end', schedule: { every: '1m' }, run: (slot) => queue('checkout', slot, false) },

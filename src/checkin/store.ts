@@ -68,4 +68,6 @@ export interface CheckinCards {
   /** Records cards in bulk (a morning's fan-out is one statement per few thousand people). */
   issue(cards: readonly IssuedCard[]): Promise<void>;
   get(cardId: string): Promise<IssuedCard | undefined>;
+  /** Forgets up to `limit` cards issued before `before`; returns how many. */
+  purgeIssuedBefore(before: Date, limit: number): Promise<number>;
 }

@@ -25,6 +25,15 @@ export function pgCheckinCards(q: Queryable): CheckinCards {
       }
     },
 
+    async purgeIssuedBefore(before, limit) {
+      const { rowCount } = await q.query(
+        `DELETE FROM checkin_cards WHERE card_id IN (
+           SELECT card_id FROM checkin_cards WHERE issued_at < $1 ORDER BY issued_at LIMIT $2)`,
+        [before, limit],
+      );
+      return rowCount ?? 0;
+    },
+
     async get(cardId) {
       const { rows } = await q.query<{
         card_id: string;
