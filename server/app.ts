@@ -12,6 +12,7 @@ import { createDirectory } from '../src/people/directory/index.ts';
 import type { Clock } from '../src/ports.ts';
 import { createScheduler } from '../src/schedule/jobs.ts';
 import type { Database } from '../src/store/database.ts';
+import { pgDirectoryDb } from '../src/store/directory.ts';
 import { createHttpServer } from './http.ts';
 import { scheduledJobs } from './jobs.ts';
 import { storesOn, transactionOn } from './stores.ts';
@@ -43,7 +44,7 @@ export function createApp(config: Config, deps: { db: Database; log: Logger; clo
   });
   const bot = new TeleworkGuardBot(core, log);
   const adapter = createAdapter(config.bot, log);
-  const directory = createDirectory({ pool: db.pool, log, clock, graph: config.directory.graph });
+  const directory = createDirectory({ db: pgDirectoryDb(db.pool), log, clock, graph: config.directory.graph });
 
   // Proactive messages go out only through the outbox; its adapter leaves retries to the delivery engine,
   // which must see every 429 to pause the whole app.

@@ -9,7 +9,7 @@ import type { Transact } from '../src/ports.ts';
 import { pgAuditLog } from '../src/store/audit.ts';
 import { pgCheckinCards } from '../src/store/checkin-cards.ts';
 import { pgCheckins } from '../src/store/checkins.ts';
-import { managerOf } from '../src/store/directory.ts';
+import { pgDirectory } from '../src/store/directory.ts';
 import { pgDueSource, pgUserDays, pgUserSchedules } from '../src/store/schedules.ts';
 import { withTransaction, type Queryable } from '../src/store/transaction.ts';
 import { pgUserStore } from '../src/store/users.ts';
@@ -23,7 +23,7 @@ export function storesOn(q: Queryable) {
     schedules: pgUserSchedules(q),
     audit: pgAuditLog(q),
     outbox: outboxOn(q),
-    directory: { managerOf: (id: string) => managerOf(q, id) },
+    directory: pgDirectory(q),
     due: pgDueSource(q),
   } satisfies CheckinStores & Record<string, unknown>;
 }

@@ -7,6 +7,7 @@ import dotenv from 'dotenv';
 import { basename } from 'node:path';
 import { createLogger } from '../log.ts';
 import { openDatabase } from '../store/database.ts';
+import { pgDirectoryDb } from '../store/directory.ts';
 import { importHrCsv } from './directory/hr-import.ts';
 
 if (existsSync('.env')) dotenv.config({ path: '.env', quiet: true });
@@ -27,7 +28,7 @@ const db = await openDatabase({
   log,
 });
 try {
-  const r = await importHrCsv(db.pool, buffer, { sourceName: basename(file), replace });
+  const r = await importHrCsv(pgDirectoryDb(db.pool), buffer, { sourceName: basename(file), replace });
   console.log(
     `取り込み完了: 新規 ${r.imported} 件、更新 ${r.updated} 件、変更なし ${r.unchanged} 件、` +
       `無効化 ${r.deactivated} 件、不正な行 ${r.rejected.length} 件、警告 ${r.warnings.length} 件`,

@@ -7,19 +7,9 @@ import {
   RetryHandler,
   RetryHandlerOptions,
 } from '@microsoft/microsoft-graph-client';
-import type pg from 'pg';
 import type { Logger } from '../../log.ts';
 import { systemClock, type Clock } from '../../ports.ts';
-import {
-  getDeltaLink,
-  markGraphPeopleNotIn,
-  markRemoved,
-  promoteManagers,
-  saveDeltaLink,
-  upsertGraphPatches,
-  type GraphPatch,
-} from '../../store/directory.ts';
-import { withAdvisoryLock } from '../../store/advisory-lock.ts';
+import type { DirectoryDb, DirectoryStore, GraphPatch } from './store.ts';
 
 export interface GraphConfig {
   tenantId: string;
@@ -114,8 +104,8 @@ function toPatch(u: GraphUser, full: boolean): GraphPatch {
 }
 
 /** Microsoft Graph, app-only: who works here (users, managers), kept current with delta queries. */
-export function createGraphDirectory(deps: { pool: pg.Pool; config: GraphConfig; log: Logger; clock?: Clock }) {
-  const { config, pool, log } = deps;
+export function createGraphDirectory(deps: { db: DirectoryDb; config: GraphConfig; log: Logger; clock?: Clock }) {
+  const { config, db, log } = deps;
   const clock = deps.clock ?? systemClock;
   const baseUrl = (config.baseUrl ?? 'https://graph.microsoft.com/v1.0').replace(/\/$/, '');
   const authorityHost = config.authorityHost ?? 'login.microsoftonline.com';
@@ -167,7 +157,7 @@ export function createGraphDirectory(deps: { pool: pg.Pool; config: GraphConfig;
   const seen = new Set<string>();
 
   async function applyPage(
-    client: pg.PoolClient,
+    store: DirectoryStore,
     users: GraphUser[],
     result: SyncResult,
     full: boolean,
@@ -175,10 +165,10 @@ export function createGraphDirectory(deps: { pool: pg.Pool; config: GraphConfig;
     const at = clock.now();
     const gone = users.filter((u) => u['@removed'] || u.userType === 'Guest').map((u) => u.id);
     const present = users.filter((u) => !u['@removed'] && u.userType !== 'Guest').map((u) => toPatch(u, full));
-    const { inserted, updated } = await upsertGraphPatches(client, present, at);
+    const { inserted, updated } = await store.upsertGraphPatches(present, at);
     result.inserted += inserted;
     result.updated += updated;
-    result.removed += await markRemoved(client, gone, at);
+    result.removed += await store.markRemoved(gone, at);
     if (full) for (const p of present) seen.add(p.aadObjectId);
   }
 
@@ -189,14 +179,14 @@ export function createGraphDirectory(deps: { pool: pg.Pool; config: GraphConfig;
      */
     async syncOnce(): Promise<SyncResult> {
       const result: SyncResult = { mode: 'skipped', inserted: 0, updated: 0, removed: 0, pages: 0 };
-      const synced = await withAdvisoryLock(pool, SYNC_LOCK, async (client) => {
+      const synced = await db.exclusively(SYNC_LOCK, async (store) => {
         const select = USER_FIELDS.join(',');
         seen.clear();
-        let deltaLink = await getDeltaLink(client, FEED);
+        let deltaLink = await store.getDeltaLink(FEED);
         if (deltaLink) {
           result.mode = 'delta';
           try {
-            const read = await readAll(deltaLink, (users) => applyPage(client, users, result, false));
+            const read = await readAll(deltaLink, (users) => applyPage(store, users, result, false));
             result.pages = read.pages;
             deltaLink = read.deltaLink;
           } catch (err) {
@@ -211,14 +201,14 @@ export function createGraphDirectory(deps: { pool: pg.Pool; config: GraphConfig;
           // The token comes first so that whatever changes during the full read is replayed by the next delta.
           const start = await readAll(`/users/delta?$select=${select},manager&$deltaToken=latest`, async () => {});
           const read = await readAll(`/users?$select=${select}&$expand=manager($select=id)&$top=999`, (users) =>
-            applyPage(client, users, result, true),
+            applyPage(store, users, result, true),
           );
           result.pages += read.pages;
-          result.removed += await markGraphPeopleNotIn(client, [...seen], clock.now());
+          result.removed += await store.markGraphPeopleNotIn([...seen], clock.now());
           deltaLink = start.deltaLink;
         }
-        await promoteManagers(client, clock.now());
-        if (deltaLink) await saveDeltaLink(client, FEED, deltaLink, clock.now());
+        await store.promoteManagers(clock.now());
+        if (deltaLink) await store.saveDeltaLink(FEED, deltaLink, clock.now());
         log.info(result, 'directory synchronised from Microsoft Graph');
         return result;
       });

@@ -1,13 +1,5 @@
-import type pg from 'pg';
 import { systemClock, type Clock } from '../../ports.ts';
-import {
-  deactivateHrPeopleNotIn,
-  findIdsByMailOrEmployeeId,
-  upsertHrRecords,
-  type HrRecord,
-} from '../../store/directory.ts';
-import { pgAuditLog } from '../../store/audit.ts';
-import { withTransaction } from '../../store/transaction.ts';
+import type { DirectoryDb, HrRecord } from './store.ts';
 import { parseHrFile } from './hr-csv.ts';
 import type { ImportResult } from './types.ts';
 
@@ -25,7 +17,7 @@ const BATCH = 5_000;
  * Imports an HR CSV file (UTF-8, UTF-8 with BOM or Shift_JIS) into the directory in one transaction: bad rows are
  * reported and skipped, good rows are written, and a file with no good row changes nothing.
  */
-export async function importHrCsv(pool: pg.Pool, buffer: Uint8Array, opts: HrImportOptions): Promise<ImportResult> {
+export async function importHrCsv(db: DirectoryDb, buffer: Uint8Array, opts: HrImportOptions): Promise<ImportResult> {
   const at = (opts.clock ?? systemClock).now();
   const parsed = parseHrFile(buffer);
   const result: ImportResult = {
@@ -39,9 +31,8 @@ export async function importHrCsv(pool: pg.Pool, buffer: Uint8Array, opts: HrImp
   if (parsed.rows.length === 0) return result;
 
   // One transaction: the directory rows and the audit row of the import commit together, or neither does.
-  const written = await withTransaction(pool, async (client) => {
-    const known = await findIdsByMailOrEmployeeId(
-      client,
+  const written = await db.transaction(async ({ directory, audit }) => {
+    const known = await directory.findIdsByMailOrEmployeeId(
       [...new Set(parsed.rows.flatMap((r) => [r.email, r.managerEmail ?? []].flat()))],
       [...new Set(parsed.rows.flatMap((r) => [r.employeeId, r.managerEmployeeId ?? []].flat()))],
     );
@@ -96,18 +87,17 @@ export async function importHrCsv(pool: pg.Pool, buffer: Uint8Array, opts: HrImp
 
     if (records.length === 0) return false;
     for (let i = 0; i < records.length; i += BATCH) {
-      const { inserted, updated } = await upsertHrRecords(client, records.slice(i, i + BATCH), at);
+      const { inserted, updated } = await directory.upsertHrRecords(records.slice(i, i + BATCH), at);
       result.imported += inserted;
       result.updated += updated;
     }
     result.unchanged = records.length - result.imported - result.updated;
     if (opts.replace)
-      result.deactivated = await deactivateHrPeopleNotIn(
-        client,
+      result.deactivated = await directory.deactivateHrPeopleNotIn(
         records.map((r) => r.aadObjectId),
         at,
       );
-    await pgAuditLog(client).record({
+    await audit.record({
       at,
       actor: 'hr-csv',
       action: 'directory.imported',
