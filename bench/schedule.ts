@@ -78,12 +78,12 @@ try {
     };
   }
   // The morning rush as the scheduler runs it: cards and outbox rows for everyone due at 09:00 in Tokyo.
-  const [start] = checkinJobs({
+  const start = checkinJobs({
     stores: storesOn(pool),
     transaction: transactionOn(pool),
     calendar,
     renderer: checkinRenderer,
-  });
+  }).find((j) => j.name === 'checkin-start');
   const slotStart = new Date('2026-11-24T00:00:00Z');
   const t0 = process.hrtime.bigint();
   await start!.run({
