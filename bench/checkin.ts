@@ -5,8 +5,9 @@
  * echo bot (test/harness/echo-bot.ts, which answers the same invoke with a message) as the baseline.
  *   npm run bench:checkin -- [--users 2000] [--rate 200] [--warmup 100] [--fresh] [--json]
  * Untimed preparation: every user installs the app (installationUpdate; --fresh skips it, so each submit also
- * records a first sighting), and the card data is constructed as the server issues it, checked once against a real
- * card requested by typing 「チェックイン」.
+ * records a first sighting), and the card data is constructed as the server issues it, recorded as issued in the
+ * database before the server starts (the server takes only cards it issued), and checked once against a real card
+ * requested by typing 「チェックイン」.
  * Latency = the request's scheduled start → its HTTP response (the invoke response carries the receipt card).
  * Measuring from the schedule, not from when the client got round to it, keeps a stalled client from hiding a queue.
  * lost = a response that was not 200 or (real server) not a receipt card. stored = rows in `checkins` for the N users,
@@ -17,6 +18,8 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { GUIDELINE_REVISION } from '../src/guideline/index.ts';
 import { localDateOf } from '../src/schedule/time.ts';
+import type { IssuedCard } from '../src/checkin/store.ts';
+import { pgCheckinCards } from '../src/store/checkin-cards.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { startLocalChannel, type LocalChannel, type TeamsUser } from '../test/harness/channel.ts';
 import { spawnServer } from '../test/harness/spawn.ts';
@@ -57,14 +60,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 interface Prepared {
   user: TeamsUser;
   body: string;
+  card: IssuedCard;
 }
 
 /** Builds each user's submit up front (card data as the server issues it), so the timed loop only posts. */
 function prepare(channel: LocalChannel, users: TeamsUser[]): Prepared[] {
   const localDate = localDateOf(new Date(), TIME_ZONE);
   return users.map((user) => {
+    const cardId = randomUUID();
     const data = {
-      cardId: randomUUID(),
+      cardId,
       owner: user.aadObjectId,
       localDate,
       revision: GUIDELINE_REVISION,
@@ -74,7 +79,15 @@ function prepare(channel: LocalChannel, users: TeamsUser[]): Prepared[] {
       channel.activities.adaptiveCardAction({ verb: 'checkin.submit', data }),
       user,
     );
-    return { user, body: JSON.stringify(activity) };
+    const card: IssuedCard = {
+      cardId,
+      aadObjectId: user.aadObjectId,
+      kind: 'checkin',
+      localDate,
+      timeZone: TIME_ZONE,
+      issuedAt: new Date(),
+    };
+    return { user, body: JSON.stringify(activity), card };
   });
 }
 
@@ -205,6 +218,14 @@ try {
   const baseWarm = prepare(channel, baseUsers);
   // One token for all: tokens are per channel, not per user, and signing 2,000 would load the client, not the bot.
   const token = await channel.signToken();
+
+  // Untimed: the cards these submits answer are on record, as the morning's fan-out would have left them.
+  const seed = await openDatabase({ dataDir, log: quietLog });
+  try {
+    await pgCheckinCards(seed.pool).issue([...work, ...warmWork].map((p) => p.card));
+  } finally {
+    await seed.close();
+  }
 
   let server = await spawnServer('server/main.ts', env, { offlineGuard: false });
   let run: RunResult;

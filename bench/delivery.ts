@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { campaignStatus, enqueue } from '../src/delivery/outbox.ts';
 import { createDeliveryWorker } from '../src/delivery/worker.ts';
 import { openDatabase } from '../src/store/database.ts';
+import { pgUserStore } from '../src/store/users.ts';
 import { startLocalChannel } from '../test/harness/channel.ts';
 import { channelMessenger, seedUsers } from '../test/harness/delivery-child.ts';
 import { makeDataDir, quietLog } from '../test/support/database.ts';
@@ -65,6 +66,7 @@ try {
   }, 3);
   const worker = createDeliveryWorker({
     pool: db.pool,
+    conversations: pgUserStore(db.pool),
     messenger: channelMessenger(channel),
     app: channel.appId,
     ratePerSecond: rate,

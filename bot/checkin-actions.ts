@@ -60,7 +60,10 @@ export function submitView(outcome: SubmitOutcome, lang: Lang): SubmitView {
     case 'refused': {
       const codes = new Set(outcome.reasons.map((r) => r.code));
       if (codes.has('not-owner')) return { message: s.notOwner };
-      if (codes.has('day-closed') || codes.has('stale-revision')) return { message: s.dayClosed };
+      // A card id never issued is most likely a card from before cards were recorded: ask for today's.
+      if (codes.has('day-closed') || codes.has('stale-revision') || codes.has('not-issued')) {
+        return { message: s.dayClosed };
+      }
       return { message: s.invalid };
     }
     case 'superseded':

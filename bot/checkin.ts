@@ -3,21 +3,18 @@
  * file, so a change of the core's signatures touches only here.
  */
 import { VERBS } from '../src/checkin/index.ts';
-import { checkinCard, checkoutCard } from './cards/checkin.ts';
 import { errorCard } from './cards/error.ts';
 import { officeDayCard } from './cards/office-day.ts';
-import { pledgeNotice } from './cards/pledge-notice.ts';
 import { submitView } from './checkin-actions.ts';
+import { checkinForm } from './checkin-renderer.ts';
 import type { ActionResult, Feature, Turn } from './router.ts';
+import { tenantOf } from './sighting.ts';
 
 async function issueCard(turn: Turn, kind: 'checkin' | 'checkout'): Promise<void> {
   const { ctx, core, lang } = turn;
   const aadObjectId = ctx.activity.from?.aadObjectId;
   if (!aadObjectId) return turn.sendCard(errorCard(lang, 'unsupported'), 'error.sent');
-  const timeZone = ctx.activity.localTimezone || undefined;
-  const data = await core.checkins.cardData(aadObjectId, timeZone);
-  const form = kind === 'checkin' ? checkinCard(lang, data) : checkoutCard(lang, data);
-  if (kind === 'checkin' && (await core.checkins.isFirstTelework(aadObjectId))) form.body.unshift(pledgeNotice(lang));
+  const form = checkinForm(kind, lang, await core.checkins.issueCard(aadObjectId, kind));
   await turn.sendCard(form, `${kind}.card.sent`);
 }
 
@@ -25,7 +22,7 @@ async function markOfficeDay(turn: Turn): Promise<void> {
   const { ctx, core, lang } = turn;
   const aadObjectId = ctx.activity.from?.aadObjectId;
   if (!aadObjectId) return turn.sendCard(errorCard(lang, 'unsupported'), 'error.sent');
-  const date = await core.checkins.markOfficeDay(aadObjectId, ctx.activity.localTimezone || undefined);
+  const date = await core.checkins.markOfficeDay(aadObjectId);
   await turn.sendCard(officeDayCard(lang, date), 'office-day.marked');
 }
 
@@ -34,17 +31,7 @@ async function submit(turn: Turn, verb: string, data: Record<string, unknown>): 
   const aadObjectId = ctx.activity.from?.aadObjectId;
   // Without an Entra ID user nobody can own a card: refuse as a tampered submit would be.
   const outcome = aadObjectId
-    ? await core.checkins.submit(
-        {
-          aadObjectId,
-          timeZone: ctx.activity.localTimezone || undefined,
-          tenantId:
-            ctx.activity.conversation?.tenantId ??
-            (ctx.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
-        },
-        verb,
-        data,
-      )
+    ? await core.checkins.submit({ aadObjectId, tenantId: tenantOf(ctx.activity) }, verb, data)
     : { status: 'refused' as const, reasons: [{ code: 'not-owner' as const }] };
   if (outcome.status === 'refused') turn.log.warn({ aadObjectId, reasons: outcome.reasons }, 'check-in submit refused');
   const view = submitView(outcome, lang);

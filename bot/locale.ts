@@ -1,8 +1,5 @@
-export type Lang = 'ja' | 'en';
+import type { Lang } from '../src/lang.ts';
 
-/** Japanese first: only an English Teams locale switches the bot to English. */
-export function langOf(locale: string | undefined): Lang {
-  return locale?.toLowerCase().startsWith('en') ? 'en' : 'ja';
-}
+export { langOf, type Lang } from '../src/lang.ts';
 
 export type Strings<T> = Record<Lang, T>;

@@ -57,7 +57,7 @@ function checkinSamples(): Record<string, Card> {
       'checkin',
       'ja',
       { ...data, revision: '2026-02-01' },
-      { reminder: false, firstTelework: true },
+      { reminder: false, needsPledge: true },
     ).card as Card,
     'checkin-receipt-ja': receiptCard('ja', 'checkin', data.localDate, fine, evaluateCheckin(fine)),
     'checkin-guidance-ja': guidanceCard('ja', evaluateCheckin(risky)),

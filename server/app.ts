@@ -12,17 +12,14 @@ import { createDirectory } from '../src/people/directory/index.ts';
 import type { Clock } from '../src/ports.ts';
 import { createQuestionKeeper } from '../src/questions/retention.ts';
 import { createScheduler } from '../src/schedule/jobs.ts';
-import { pgAuditLog } from '../src/store/audit.ts';
-import { pgCheckins } from '../src/store/checkins.ts';
-import { pgQuestionLog } from '../src/store/question-log.ts';
 import type { Database } from '../src/store/database.ts';
-import { pgUserDays } from '../src/store/schedules.ts';
-import { pgUserStore } from '../src/store/users.ts';
+import { pgDirectoryDb } from '../src/store/directory.ts';
 import { mountAdminApi } from '../api/admin/routes.ts';
 import { createAdmin } from '../src/admin/index.ts';
 import { statusCounts, unreachableReport } from '../src/delivery/index.ts';
 import { createHttpServer, type HttpDeps } from './http.ts';
 import { scheduledJobs } from './jobs.ts';
+import { storesOn, transactionOn, type Stores } from './stores.ts';
 
 export interface App {
   server: restify.Server;
@@ -36,16 +33,15 @@ export interface App {
 /** Everything one instance runs, wired from the config: the bot, its HTTP routes, delivery and schedules. */
 export function createApp(config: Config, deps: { db: Database; log: Logger; clock: Clock }): App {
   const { db, log, clock } = deps;
+  const stores = storesOn(db.pool);
+  const transaction = transactionOn(db.pool);
   const core = createCore({
-    users: pgUserStore(db.pool),
-    audit: pgAuditLog(db.pool),
+    ...stores,
+    transaction,
     clock,
-    checkins: pgCheckins(db.pool),
-    days: pgUserDays(db.pool),
     calendar: config.calendar,
-    questions: createQuestionKeeper({ store: pgQuestionLog(db.pool), retentionDays: config.questions.retentionDays }),
+    questions: createQuestionKeeper({ store: stores.questionLog, retentionDays: config.questions.retentionDays }),
     notifier: createComplianceNotifier({
-      pool: db.pool,
       policy: config.checkin.complianceNotify,
       securityContacts: config.checkin.securityContacts,
       renderer: complianceRenderer,
@@ -54,12 +50,13 @@ export function createApp(config: Config, deps: { db: Database; log: Logger; clo
   // Anonymous local mode talks only to test tools, whose invented user and tenant ids are not GUIDs.
   const bot = new TeleworkGuardBot(core, log, { looseObjectIds: !config.bot.appId });
   const adapter = createAdapter(config.bot, log);
-  const directory = createDirectory({ pool: db.pool, log, clock, graph: config.directory.graph });
+  const directory = createDirectory({ db: pgDirectoryDb(db.pool), log, clock, graph: config.directory.graph });
 
   // Proactive messages go out only through the outbox; its adapter leaves retries to the delivery engine,
   // which must see every 429 to pause the whole app.
   const delivery = createDeliveryWorker({
     pool: db.pool,
+    conversations: stores.users,
     messenger: createBotMessenger({
       adapter: createAdapter(config.bot, log, { connectorRetries: false }),
       appId: config.bot.appId,
@@ -76,17 +73,17 @@ export function createApp(config: Config, deps: { db: Database; log: Logger; clo
     pool: db.pool,
     clock,
     calendar: config.calendar,
-    jobs: scheduledJobs({ config, directory, log, pool: db.pool }),
+    jobs: scheduledJobs({ config, directory, log, stores, transaction, clock }),
     log,
   });
   const server = createHttpServer({
     adapter,
     bot,
     log,
-    mounts: adminApi(config, { db, log, clock, directory }),
+    mounts: adminApi(config, { db, log, clock, directory, stores }),
     async health() {
       try {
-        await db.pool.query('SELECT 1');
+        await db.ping();
         return { ok: true, detail: { database: db.embedded ? 'embedded' : 'external' } };
       } catch (err) {
         return { ok: false, detail: { database: (err as Error).message } };
@@ -121,7 +118,7 @@ function appInstaller(config: Config, directory: ReturnType<typeof createDirecto
 /** The admin API (`/api/admin/…`, the CLI's server) exists only when ADMIN_API_TOKEN is set. */
 function adminApi(
   config: Config,
-  deps: { db: Database; log: Logger; clock: Clock; directory: ReturnType<typeof createDirectory> },
+  deps: { db: Database; log: Logger; clock: Clock; directory: ReturnType<typeof createDirectory>; stores: Stores },
 ): HttpDeps['mounts'] {
   const token = config.adminApiToken;
   if (!token) return [];
@@ -134,6 +131,6 @@ function adminApi(
     directory: deps.directory,
   });
   return [
-    (server) => mountAdminApi(server, { admin, token, audit: pgAuditLog(pool), log: deps.log, clock: deps.clock }),
+    (server) => mountAdminApi(server, { admin, token, audit: deps.stores.audit, log: deps.log, clock: deps.clock }),
   ];
 }

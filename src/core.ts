@@ -1,21 +1,18 @@
 import { answer } from './answer/answer.ts';
 import type { Answer } from './answer/types.ts';
-import { createCheckins, type DayMarks } from './checkin/checkins.ts';
+import { createCheckins, type CheckinStores } from './checkin/checkins.ts';
 import type { ComplianceNotifier } from './checkin/notify.ts';
-import type { CheckinStore } from './checkin/store.ts';
 import type { Calendar } from './schedule/calendar.ts';
 import { createPeople } from './people/people.ts';
-import type { AuditLog, Clock, UserStore } from './ports.ts';
+import type { Clock, Transact } from './ports.ts';
 import type { QuestionKeeper } from './questions/retention.ts';
 
 export const MAX_QUESTION_LENGTH = 500;
 
-export interface CoreDeps {
-  users: UserStore;
-  audit: AuditLog;
+/** The stores (bound to the pool), the same stores bound to one transaction, and the rest of the outside world. */
+export interface CoreDeps extends CheckinStores {
+  transaction: Transact<CheckinStores>;
   clock: Clock;
-  checkins: CheckinStore;
-  days: DayMarks;
   notifier?: ComplianceNotifier;
   calendar: Calendar;
   /** Keeps question text when a retention period is configured; without it nothing typed is kept. */
@@ -27,15 +24,7 @@ export function createCore(deps: CoreDeps) {
   const people = createPeople(deps);
   return {
     people,
-    checkins: createCheckins({
-      store: deps.checkins,
-      users: deps.users,
-      days: deps.days,
-      audit: deps.audit,
-      clock: deps.clock,
-      calendar: deps.calendar,
-      ...(deps.notifier ? { notifier: deps.notifier } : {}),
-    }),
+    checkins: createCheckins(deps),
     audit: deps.audit,
 
     async ask(asker: { aadObjectId?: string }, question: string): Promise<Answer> {

@@ -30,12 +30,38 @@ export interface UserRecord extends UserSighting {
   uninstalledAt?: Date;
 }
 
+/** What a message to a person needs: where to send it, in which language, and what to call them. */
+export interface UserProfile {
+  aadObjectId: string;
+  tenantId?: string;
+  locale?: string;
+  timeZone?: string;
+  /** The directory's display name first, then the name Teams gave. */
+  name?: string;
+}
+
 export interface UserStore {
   /** Records that the person was seen, refreshing what Teams told us; returns true the first time. */
   recordSighting(sighting: UserSighting, at: Date): Promise<{ firstTime: boolean }>;
   markUninstalled(aadObjectId: string, at: Date): Promise<void>;
   get(aadObjectId: string): Promise<UserRecord | undefined>;
+  /** One entry per id asked for, known or not. */
+  profiles(aadObjectIds: string[]): Promise<Map<string, UserProfile>>;
+  /** The 1:1 conversation the delivery engine opened for the person. */
+  recordConversation(
+    recipient: { aadObjectId: string; tenantId: string },
+    conversationId: string,
+    reference: ConversationReference,
+  ): Promise<void>;
+  /** Teams no longer knows that conversation (404): the next message opens a new one. */
+  forgetConversation(aadObjectId: string, conversationId: string | undefined): Promise<void>;
 }
+
+/**
+ * Runs `work` in one database transaction with the stores bound to it: committed when it returns, rolled back when
+ * it throws. A fact and the messages it causes are written through one of these.
+ */
+export type Transact<Tx> = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
 
 export interface AuditEvent {
   actor: string;

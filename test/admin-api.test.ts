@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDirectory } from '../src/people/directory/index.ts';
 import { openDatabase, type Database } from '../src/store/database.ts';
+import { pgDirectoryDb } from '../src/store/directory.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/store/embedded.ts';
 import { freePort, REPO_ROOT, spawnServer, type SpawnedServer } from './harness/spawn.ts';
 import { makeDataDir, quietLog } from './support/database.ts';
@@ -146,7 +147,7 @@ describe('who may use the admin API', () => {
     // A refused upload is not read, let alone imported.
     const refusedUpload = await upload(sample, { authorization: `Bearer ${WRONG}` });
     expect(refusedUpload.status).toBe(401);
-    expect(await createDirectory({ pool: db.pool, log: quietLog }).findPerson(guid(1001))).toBeUndefined();
+    expect(await createDirectory({ db: pgDirectoryDb(db.pool), log: quietLog }).findPerson(guid(1001))).toBeUndefined();
 
     const rows = (await adminAudit()).slice(before);
     expect(rows).toHaveLength(attempts.length + 1);
@@ -189,7 +190,7 @@ describe('directory import through the CLI', () => {
       rejected: [],
       warnings: [],
     });
-    const directory = createDirectory({ pool: db.pool, log: quietLog });
+    const directory = createDirectory({ db: pgDirectoryDb(db.pool), log: quietLog });
     expect(await directory.findPerson(guid(1002))).toMatchObject({
       displayName: '山田 花子',
       managerAadObjectId: guid(1001),
@@ -214,7 +215,7 @@ describe('directory import through the CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('取り込み完了: 新規 1 件');
     expect(r.stdout).toContain('Imported: 1 new');
-    expect(await createDirectory({ pool: db.pool, log: quietLog }).findPerson(guid(3001))).toMatchObject({
+    expect(await createDirectory({ db: pgDirectoryDb(db.pool), log: quietLog }).findPerson(guid(3001))).toMatchObject({
       displayName: '渡辺 髙志',
       department: '経理部',
       homePrefecture: '福岡県',
@@ -257,7 +258,7 @@ describe('directory import through the CLI', () => {
     ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ unchanged: 4, deactivated: 1 });
-    expect(await createDirectory({ pool: db.pool, log: quietLog }).findPerson(guid(3001))).toMatchObject({
+    expect(await createDirectory({ db: pgDirectoryDb(db.pool), log: quietLog }).findPerson(guid(3001))).toMatchObject({
       displayName: '渡辺 髙志',
       active: false,
     });

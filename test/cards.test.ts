@@ -250,9 +250,9 @@ function cardsToCheck(): [string, Card][] {
       const form = kind === 'checkin' ? checkinCard(lang, DATA) : checkoutCard(lang, DATA);
       add(`${kind} form ${lang}`, form);
       for (const reminder of [false, true]) {
-        for (const firstTelework of kind === 'checkin' ? [false, true] : [false]) {
-          const { card } = checkinRenderer.render(kind, lang, DATA, { reminder, firstTelework });
-          add(`${kind} scheduled ${lang} reminder=${reminder} first-day pledge=${firstTelework}`, card as Card);
+        for (const needsPledge of kind === 'checkin' ? [false, true] : [false]) {
+          const { card } = checkinRenderer.render(kind, lang, DATA, { reminder, needsPledge });
+          add(`${kind} scheduled ${lang} reminder=${reminder} first-day pledge=${needsPledge}`, card as Card);
         }
       }
       const samples = kind === 'checkin' ? [FINE_CHECKIN, ...RISKY_CHECKINS] : [FINE_CHECKOUT, ...RISKY_CHECKOUTS];

@@ -7,6 +7,7 @@ import { complianceRenderer } from '../bot/cards/compliance.ts';
 import { evaluate } from '../src/checkin/evaluate.ts';
 import { createComplianceNotifier, type CompliancePolicy } from '../src/checkin/notify.ts';
 import { pgCheckins } from '../src/store/checkins.ts';
+import { storesOn } from '../server/stores.ts';
 import { startTestDatabase } from './support/database.ts';
 
 let db: Awaited<ReturnType<typeof startTestDatabase>>;
@@ -44,17 +45,21 @@ async function submit(kind: 'checkin' | 'checkout', answers: Record<string, stri
   );
   if (saved.status !== 'stored') throw new Error(saved.status);
   const notifier = createComplianceNotifier({
-    pool: db.pool,
     policy,
     securityContacts: security,
     renderer: complianceRenderer,
   });
-  await notifier.notify(saved.record, evaluate(kind, answers), 'tenant-1');
+  await notifier.notify(storesOn(db.pool), saved.record, evaluate(kind, answers), 'tenant-1');
   const { rows } = await db.pool.query(
-    'SELECT aad_object_id, priority, payload FROM delivery_outbox WHERE dedupe_key LIKE $1 ORDER BY aad_object_id',
+    'SELECT aad_object_id, kind, priority, payload FROM delivery_outbox WHERE dedupe_key LIKE $1 ORDER BY aad_object_id',
     [`compliance:${saved.record.id}:%`],
   );
-  return rows as { aad_object_id: string; priority: number; payload: { summary: string; card: unknown } }[];
+  return rows as {
+    aad_object_id: string;
+    kind: string;
+    priority: number;
+    payload: { summary: string; card: unknown };
+  }[];
 }
 
 const CHECKOUT_OK = { disconnected: 'yes', loggedOff: 'yes', stored: 'locked-cabinet', report: 'none' };
@@ -65,6 +70,7 @@ describe('compliance notices', () => {
     const rows = await submit('checkout', { ...CHECKOUT_OK, report: 'lost-device', note: '体調メモ' }, 'nobody');
     expect(rows.map((r) => r.aad_object_id)).toEqual([...security].sort());
     expect(rows[0]!.priority).toBeGreaterThan(50);
+    expect(rows[0]!.kind).toBe('compliance');
     expect(rows[0]!.payload.summary).toContain('【至急】');
     expect(JSON.stringify(rows[0]!.payload)).toContain('山田 花子');
     expect(JSON.stringify(rows[0]!.payload)).not.toContain('体調メモ');

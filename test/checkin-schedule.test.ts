@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkinRenderer } from '../bot/checkin-renderer.ts';
-import { checkinJobs } from '../src/checkin/schedule.ts';
+import { checkinJobs } from '../src/checkin/jobs.ts';
+import { storesOn, transactionOn } from '../server/stores.ts';
 import { calendarFromEnv } from '../src/schedule/calendar.ts';
 import type { JobDefinition } from '../src/schedule/jobs.ts';
 import { pgCheckins } from '../src/store/checkins.ts';
@@ -40,7 +41,8 @@ beforeAll(async () => {
   }
   await pgUserDays(db.pool).markDay(officeGoer, '2026-11-25', 'office', new Date());
   const defs = checkinJobs({
-    pool: db.pool,
+    stores: storesOn(db.pool),
+    transaction: transactionOn(db.pool),
     calendar: calendarFromEnv({ COMPANY_HOLIDAYS: '12-29..01-03' }),
     renderer: checkinRenderer,
   });
@@ -78,6 +80,16 @@ describe('scheduled check-ins', () => {
     expect(rows[0]).toMatchObject({ kind: 'checkin', payload: { summary: 'テレワーク開始チェックのお願い' } });
     expect(JSON.stringify(rows[0]!.payload.card)).toContain(`"owner":"${tokyo}"`);
     expect(JSON.stringify(rows[0]!.payload.card)).toContain('"localDate":"2026-11-25"');
+    // The card is on record as issued to that person for that day, so only they can submit it.
+    const cardId = /"cardId":"([0-9a-f-]{36})"/.exec(JSON.stringify(rows[0]!.payload.card))![1];
+    const issued = await db.pool.query(
+      `SELECT aad_object_id, kind, to_char(local_date, 'YYYY-MM-DD') AS local_date, time_zone FROM checkin_cards
+        WHERE card_id = $1`,
+      [cardId],
+    );
+    expect(issued.rows).toEqual([
+      { aad_object_id: tokyo, kind: 'checkin', local_date: '2026-11-25', time_zone: 'Asia/Tokyo' },
+    ]);
 
     await runSlot('checkin-start', '2026-11-25T09:00:00Z'); // 09:00 in London (GMT in November)
     const london9 = await queued('checkin:2026-11-25');
@@ -126,6 +138,27 @@ describe('scheduled check-ins', () => {
     expect(reminders.map((r) => r.aad_object_id)).toEqual([tokyo]);
     expect(reminders[0]).toMatchObject({ kind: 'reminder' });
     expect(reminders[0]!.payload.summary).toContain('まだ届いていません');
+  });
+
+  it('forgets issued cards older than a month, at night, and keeps the recent ones', async () => {
+    await db.pool.query(
+      `INSERT INTO checkin_cards (card_id, aad_object_id, kind, local_date, time_zone, issued_at)
+       VALUES ('c1000000-0000-4000-8000-000000000001', $1, 'checkin', '2026-10-01', 'Asia/Tokyo', '2026-10-01T00:00:00Z')`,
+      [tokyo],
+    );
+    const before = await db.pool.query('SELECT count(*)::int AS n FROM checkin_cards');
+    const night = new Date('2026-11-26T18:30:00Z'); // 03:30 in Tokyo on the 27th
+    await jobs['checkin-cards-purge']!.run({
+      job: 'checkin-cards-purge',
+      key: '2026-11-27',
+      scheduledAt: night,
+      windowStart: night,
+      windowEnd: night,
+      attempt: 1,
+    });
+    const after = await db.pool.query('SELECT count(*)::int AS n FROM checkin_cards');
+    expect(after.rows[0].n).toBe(before.rows[0].n - 1);
+    expect(after.rows[0].n).toBeGreaterThan(0);
   });
 
   it('sends the check-out at 18:00 local time', async () => {

@@ -110,6 +110,15 @@ describe('check-in store', () => {
     expect(await store.chain('u-race', '2026-04-01', 'checkin')).toHaveLength(2);
   });
 
+  it('a card id already stored for one person never brings their record back to another', async () => {
+    const answers = { ...compliant, note: '体調が悪い' };
+    const mine = await store.save(check('u-card-owner', { answers }), [], at);
+    if (mine.status !== 'stored') throw new Error('not stored');
+    const taken = store.save(check('u-card-thief', { cardId: mine.record.cardId }), [], at);
+    await expect(taken).rejects.toThrow(/another person/);
+    expect(await store.chain('u-card-thief', '2026-04-01', 'checkin')).toEqual([]);
+  });
+
   it('the database itself refuses to change a submitted record or its events', async () => {
     const answers = { ...compliant, workspace: 'exposed' };
     const r = await store.save(check('u-immutable', { answers }), evaluateCheckin(answers), at);

@@ -12,7 +12,8 @@ import { GUIDELINE_REVISION, hasRule, rule } from '../src/guideline/index.ts';
 const owner = 'aad-owner-1';
 const today = '2026-04-01';
 const cardId = '3f2b8c1e-1d2a-4c3b-9a8e-123456789abc';
-const ctx: SubmitContext = { kind: 'checkin', actor: owner, today };
+const issued = { aadObjectId: owner, kind: 'checkin' as const, localDate: today };
+const ctx: SubmitContext = { kind: 'checkin', actor: owner, issued, today };
 const cardData = { cardId, owner, localDate: today, revision: GUIDELINE_REVISION };
 const compliant = { place: 'home', network: 'wired', device: 'company-pc', access: 'vpn', workspace: 'private' };
 
@@ -33,11 +34,23 @@ describe('check-in submit validation', () => {
 
   it('refuses a submit from someone other than the person the card was sent to', () => {
     expect(codes(submit(compliant, { ...ctx, actor: 'aad-someone-else' }))).toEqual(['not-owner']);
+    // The card data rewritten to name the intruder changes nothing: the server knows whom it issued the card to.
+    expect(codes(submit({ ...compliant, owner: 'aad-someone-else' }, { ...ctx, actor: 'aad-someone-else' }))).toEqual([
+      'not-owner',
+    ]);
+  });
+
+  it('refuses a card id the server never issued, or issued for the other kind of check', () => {
+    expect(codes(submit(compliant, { ...ctx, issued: undefined }))).toEqual(['not-issued']);
+    expect(codes(submit(compliant, { ...ctx, issued: { ...issued, kind: 'checkout' } }))).toEqual(['not-owner']);
   });
 
   it('refuses a card from another day (the day is closed)', () => {
     expect(codes(submit({ ...compliant, localDate: '2026-03-31' }))).toEqual(['day-closed']);
     expect(codes(submit(compliant, { ...ctx, today: '2026-04-02' }))).toEqual(['day-closed']);
+    expect(codes(submit(compliant, { ...ctx, issued: { ...issued, localDate: '2026-03-31' } }))).toEqual([
+      'day-closed',
+    ]);
   });
 
   it('refuses a card issued under an older guideline revision', () => {
@@ -66,13 +79,16 @@ describe('check-in submit validation', () => {
     expect(codes(submit(compliant, ctx, 'checkout.submit'))).toEqual(['wrong-verb']);
     expect(codes(submit({ ...compliant, network: 'x' }, { ...ctx, actor: 'other', today: '2026-05-01' }))).toEqual([
       'not-owner',
+      'not-offered:network',
+    ]);
+    expect(codes(submit({ ...compliant, network: 'x' }, { ...ctx, today: '2026-05-01' }))).toEqual([
       'day-closed',
       'not-offered:network',
     ]);
   });
 
   it('validates a check-out against the check-out questions', () => {
-    const c: SubmitContext = { kind: 'checkout', actor: owner, today };
+    const c: SubmitContext = { kind: 'checkout', actor: owner, issued: { ...issued, kind: 'checkout' }, today };
     const values = { disconnected: 'yes', loggedOff: 'yes', stored: 'locked-cabinet', report: 'none' };
     expect(validateSubmit(c, 'checkout.submit', { ...cardData, ...values })).toMatchObject({
       ok: true,

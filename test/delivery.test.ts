@@ -11,6 +11,7 @@ import { parseRetryAfter } from '../bot/messenger.ts';
 import { startLocalChannel, type ConnectorCall, type LocalChannel } from './harness/channel.ts';
 import { channelMessenger, seedUsers } from './harness/delivery-child.ts';
 import { startTestDatabase } from './support/database.ts';
+import { pgUserStore } from '../src/store/users.ts';
 import type { TeamsUser } from './harness/activities.ts';
 
 describe('limits and retries (controllable clock)', () => {
@@ -86,6 +87,7 @@ describe('proactive delivery through the local Teams channel', () => {
   const start = (o: { rate?: number; installer?: AppInstaller } = {}) => {
     worker = createDeliveryWorker({
       pool: db.pool,
+      conversations: pgUserStore(db.pool),
       messenger,
       app: channel.appId,
       ratePerSecond: o.rate ?? 200,
@@ -215,6 +217,27 @@ describe('proactive delivery through the local Teams channel', () => {
     s = await settled('digest:install');
     expect(s.counts.sent).toBe(1);
     expect(installs).toEqual([notInstalled[1]!.aadObjectId]);
+  });
+
+  it('a stored conversation Teams no longer knows (404) is forgotten and the 1:1 chat opened again', async () => {
+    const [moved] = await seedUsers(db.pool, channel, 1);
+    await db.pool.query(
+      `UPDATE users SET conversation_id = 'a:stale',
+         conversation_ref = jsonb_set(conversation_ref, '{conversation,id}', '"a:stale"') WHERE aad_object_id = $1`,
+      [moved!.aadObjectId],
+    );
+    channel.failNext(1, { status: 404, code: 'ConversationNotFound', kinds: ['send'] });
+    await send('reminder:404', 'reminder', [moved!]);
+    start();
+    const s = await settled('reminder:404');
+    expect(s.counts).toMatchObject({ sent: 1, failed: 0 });
+    expect(channel.calls((c) => c.kind === 'send').map((c) => c.status)).toEqual([404, 200]);
+    expect(channel.calls((c) => c.kind === 'createConversation' && c.status === 201)).toHaveLength(1);
+    const stored = await db.pool.query('SELECT conversation_id, conversation_ref FROM users WHERE aad_object_id = $1', [
+      moved!.aadObjectId,
+    ]);
+    expect(stored.rows[0].conversation_id).toBe(channel.personalConversationId(moved!));
+    expect(stored.rows[0].conversation_ref.conversation.id).toBe(channel.personalConversationId(moved!));
   });
 
   it('a roll call overtakes check-ins and digests already queued', async () => {

@@ -6,11 +6,12 @@
 import pg from 'pg';
 import pino from 'pino';
 import { createGraphDirectory, graphConfigFromEnv } from '../src/people/directory/graph.ts';
+import { pgDirectoryDb } from '../src/store/directory.ts';
 
 const config = graphConfigFromEnv();
 if (!config) throw new Error('GRAPH_* not set');
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-const graph = createGraphDirectory({ pool, config, log: pino({ level: 'silent' }) });
+const graph = createGraphDirectory({ db: pgDirectoryDb(pool), config, log: pino({ level: 'silent' }) });
 try {
   const [command, ...args] = process.argv.slice(2);
   const result = command === 'install' ? await graph.installAppForUser(args[0]!, args[1]!) : await graph.syncOnce();

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDirectory } from '../src/people/directory/index.ts';
+import { pgDirectoryDb } from '../src/store/directory.ts';
 import { pgUserStore } from '../src/store/users.ts';
 import { startLocalGraph, type LocalGraph } from './harness/graph.ts';
 import { REPO_ROOT } from './harness/spawn.ts';
@@ -75,7 +76,7 @@ describe('directory from Microsoft Graph (app-only, on a loopback Graph)', () =>
     expect(graph.tokenRequests().every((t) => t.ok && t.scope === 'https://graph.microsoft.com/.default')).toBe(true);
     // knownAuthorities: MSAL trusts the configured host and asks no instance discovery of anyone.
     expect(graph.loginRequests().filter((r) => r.includes('discovery'))).toEqual([]);
-    const directory = createDirectory({ pool: db.pool, log: quietLog });
+    const directory = createDirectory({ db: pgDirectoryDb(db.pool), log: quietLog });
     expect(await directory.findPerson(alice)).toMatchObject({
       displayName: '山田 花子',
       mail: 'hanako@example.co.jp',
@@ -109,7 +110,7 @@ describe('directory from Microsoft Graph (app-only, on a loopback Graph)', () =>
     const result = await graphCommand('sync');
     expect(result).toMatchObject({ mode: 'delta', inserted: 1, updated: 1, removed: 1 });
     expect(graph.requests().every((r) => r.path.includes('/users/delta'))).toBe(true);
-    const directory = createDirectory({ pool: db.pool, log: quietLog });
+    const directory = createDirectory({ db: pgDirectoryDb(db.pool), log: quietLog });
     expect(await directory.findPerson(bob)).toMatchObject({
       department: '情報システム部',
       managerAadObjectId: alice,
@@ -146,7 +147,7 @@ describe('directory from Microsoft Graph (app-only, on a loopback Graph)', () =>
     const [first, second] = graph.requests();
     expect(second!.time - first!.time).toBeGreaterThanOrEqual(950);
     expect(Date.now() - started).toBeLessThan(20_000);
-    const directory = createDirectory({ pool: db.pool, log: quietLog });
+    const directory = createDirectory({ db: pgDirectoryDb(db.pool), log: quietLog });
     expect(await directory.findPerson(alice)).toMatchObject({ jobTitle: '課長' });
   });
 
@@ -175,7 +176,7 @@ describe('directory from Microsoft Graph (app-only, on a loopback Graph)', () =>
     // Bob's deletion is only visible as his absence from the full read.
     expect(await graphCommand('sync')).toMatchObject({ mode: 'full', inserted: 1, removed: 1 });
     expect(graph.requests()[0]!.status).toBe(410);
-    const directory = createDirectory({ pool: db.pool, log: quietLog });
+    const directory = createDirectory({ db: pgDirectoryDb(db.pool), log: quietLog });
     expect(await directory.findPerson(carol)).toMatchObject({ department: '総務部', active: false });
     expect(await directory.findPerson(bob)).toMatchObject({ active: false });
     expect(await graphCommand('sync')).toMatchObject({ mode: 'delta', updated: 0 });
@@ -199,7 +200,7 @@ describe('directory from Microsoft Graph (app-only, on a loopback Graph)', () =>
       },
       new Date(),
     );
-    const directory = createDirectory({ pool: db.pool, log: quietLog });
+    const directory = createDirectory({ db: pgDirectoryDb(db.pool), log: quietLog });
     expect((await directory.listReachable()).map((p) => [p.aadObjectId, p.conversationReference])).toEqual([
       [alice, { conversation: { id: 'a:1' } }],
     ]);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDirectory, type Directory } from '../src/people/directory/index.ts';
+import { pgDirectoryDb } from '../src/store/directory.ts';
 import { REPO_ROOT } from './harness/spawn.ts';
 import { quietLog, startTestDatabase } from './support/database.ts';
 
@@ -15,7 +16,7 @@ const HEADER = 'employee_id,aad_object_id,name,email,department,manager_email,ho
 
 beforeAll(async () => {
   db = await startTestDatabase();
-  directory = createDirectory({ pool: db.pool, log: quietLog });
+  directory = createDirectory({ db: pgDirectoryDb(db.pool), log: quietLog });
 });
 afterAll(async () => {
   await db?.close();

@@ -7,10 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scheduledJobs } from '../server/jobs.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { createDirectory } from '../src/people/directory/index.ts';
+import { directorySyncJob } from '../src/people/directory/sync-job.ts';
+import { pgDirectoryDb } from '../src/store/directory.ts';
 import { noHolidays } from '../src/schedule/calendar.ts';
 import { createScheduler } from '../src/schedule/jobs.ts';
 import { startTestDatabase } from './support/database.ts';
@@ -178,10 +179,9 @@ describe('what the server logs and keeps about its own jobs', () => {
     );
     try {
       const { log, lines } = capture();
-      const config = loadConfig({ HR_CSV_FILE: file, DATA_DIR: dir });
       const clock = { now: () => new Date('2026-11-24T03:00:00Z') };
-      const directory = createDirectory({ pool: db.pool, log, clock });
-      const sync = scheduledJobs({ config, directory, log, pool: db.pool }).find((j) => j.name === 'directory-sync')!;
+      const directory = createDirectory({ db: pgDirectoryDb(db.pool), log, clock });
+      const sync = directorySyncJob({ directory, hrCsvFile: file, syncMinutes: 15, log });
       await sync.run({
         job: sync.name,
         key: 'k',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarFromEnv } from '../src/schedule/calendar.ts';
 import { dueUsers } from '../src/schedule/due.ts';
 import { parseClock } from '../src/schedule/time.ts';
-import { pgUserDays, pgUserSchedules } from '../src/store/schedules.ts';
+import { pgDueSource, pgUserDays, pgUserSchedules } from '../src/store/schedules.ts';
 import { pgUserStore } from '../src/store/users.ts';
 import { startTestDatabase } from './support/database.ts';
 
@@ -49,7 +49,7 @@ const window = (from: string, minutes = 1): [Date, Date] => {
   return [t, new Date(t.getTime() + minutes * 60_000)];
 };
 const ids = async (kind: 'start' | 'end', w: [Date, Date], installedOnly = true) =>
-  (await dueUsers(db.pool, calendar, kind, w, { installedOnly })).map((u) => u.aadObjectId).sort();
+  (await dueUsers(pgDueSource(db.pool), calendar, kind, w, { installedOnly })).map((u) => u.aadObjectId).sort();
 
 describe('day marks', () => {
   it('marks, re-marks, lists and clears a person’s days', async () => {
@@ -95,7 +95,7 @@ describe('dueUsers', () => {
       'shiro',
       'uninstalled',
     ]);
-    const [first] = await dueUsers(db.pool, calendar, 'start', window('2026-11-24T00:00:00Z'));
+    const [first] = await dueUsers(pgDueSource(db.pool), calendar, 'start', window('2026-11-24T00:00:00Z'));
     expect(first).toMatchObject({ date: '2026-11-24', at: new Date('2026-11-24T00:00:00Z') });
     // Not a minute early or late.
     expect(await ids('start', window('2026-11-23T23:59:00Z'))).toEqual([]);
@@ -129,7 +129,7 @@ describe('dueUsers', () => {
 
   it('covers a long window across both zones in one call', async () => {
     // 24 Nov 00:00Z to 25 Nov 00:00Z: Tokyo's Tuesday 09:00 and London's Tuesday 09:00, Tokyo's Wednesday 09:00 not.
-    const due = await dueUsers(db.pool, calendar, 'start', window('2026-11-24T00:00:00Z', 24 * 60));
+    const due = await dueUsers(pgDueSource(db.pool), calendar, 'start', window('2026-11-24T00:00:00Z', 24 * 60));
     expect(due.map((u) => `${u.aadObjectId} ${u.date} ${u.at.toISOString()}`).sort()).toEqual([
       'alice 2026-11-24 2026-11-24T09:00:00.000Z',
       'hanako 2026-11-24 2026-11-24T00:00:00.000Z',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { calendarFromEnv } from '../src/schedule/calendar.ts';
 import { createScheduler, type JobDefinition, type JobSlot, type Scheduler } from '../src/schedule/jobs.ts';
-import { pgJobRuns } from '../src/store/schedules.ts';
+import { pgJobRuns } from '../src/schedule/job-runs.ts';
 import { quietLog, startTestDatabase } from './support/database.ts';
 
 let db: Awaited<ReturnType<typeof startTestDatabase>>;

@@ -7,7 +7,7 @@ import {
   japaneseNationalHolidays,
   parseCompanyHolidays,
 } from '../src/schedule/calendar.ts';
-import { isWorkingDay, nextOccurrence, workSchedule, type DayKind } from '../src/schedule/schedule.ts';
+import { isWorkingDay, nextOccurrence, workSchedule, type DayKind } from '../src/schedule/work-week.ts';
 import { effectiveTimeZone, localDateOf, zonedInstant } from '../src/schedule/time.ts';
 import { latestSlot } from '../src/schedule/jobs.ts';
 

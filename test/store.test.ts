@@ -55,6 +55,35 @@ describe('PostgreSQL store', () => {
     expect(stored?.conversationReference).toEqual(user.conversationReference);
   });
 
+  it('learns the time zone once: a later activity saying another zone does not move the working day', async () => {
+    const users = pgUserStore(db.pool);
+    await users.recordSighting(
+      { aadObjectId: user.aadObjectId, tenantId: 'tenant-1', timeZone: 'Pacific/Kiritimati' },
+      new Date('2026-11-25T02:00:00Z'),
+    );
+    expect((await users.get(user.aadObjectId))?.timeZone).toBe('Asia/Tokyo');
+    const fresh = { aadObjectId: 'aad-zone-2', tenantId: 'tenant-1', timeZone: 'Europe/London' };
+    await users.recordSighting({ aadObjectId: fresh.aadObjectId, tenantId: 'tenant-1' }, new Date());
+    await users.recordSighting(fresh, new Date());
+    expect((await users.get(fresh.aadObjectId))?.timeZone).toBe('Europe/London');
+  });
+
+  it('gives each asked-for person a profile, with the directory name first', async () => {
+    const users = pgUserStore(db.pool);
+    await db.pool.query(
+      `INSERT INTO directory (aad_object_id, display_name, source) VALUES ($1, '山田 花子（人事）', 'hr-csv')`,
+      [user.aadObjectId],
+    );
+    const profiles = await users.profiles([user.aadObjectId, 'aad-nobody']);
+    expect(profiles.get(user.aadObjectId)).toMatchObject({
+      tenantId: 'tenant-1',
+      locale: 'en-US',
+      timeZone: 'Asia/Tokyo',
+      name: '山田 花子（人事）',
+    });
+    expect(profiles.get('aad-nobody')).toEqual({ aadObjectId: 'aad-nobody' });
+  });
+
   it('drops the conversation reference on uninstall, and takes a new one on reinstall', async () => {
     const users = pgUserStore(db.pool);
     await users.markUninstalled(user.aadObjectId, new Date());

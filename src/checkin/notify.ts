@@ -1,6 +1,7 @@
-import type pg from 'pg';
-import { enqueue, PRIORITY } from '../delivery/outbox.ts';
+import { PRIORITY, type Outbox } from '../delivery/outbox.ts';
 import type { DeliveryPayload } from '../delivery/ports.ts';
+import { langOf, type Lang } from '../lang.ts';
+import type { UserStore } from '../ports.ts';
 import type { Finding } from './evaluate.ts';
 import type { CheckKind } from './questions.ts';
 import type { CheckRecord } from './store.ts';
@@ -19,7 +20,14 @@ export interface ComplianceNotice {
 }
 
 export interface ComplianceRenderer {
-  render(lang: 'ja' | 'en', notice: ComplianceNotice): DeliveryPayload;
+  render(lang: Lang, notice: ComplianceNotice): DeliveryPayload;
+}
+
+/** What a notice reads and writes, bound to the transaction that stores the check-in. */
+export interface NoticeStores {
+  users: Pick<UserStore, 'profiles'>;
+  directory: { managerOf(aadObjectId: string): Promise<string | undefined> };
+  outbox: Outbox;
 }
 
 /**
@@ -28,13 +36,13 @@ export interface ComplianceRenderer {
  * to talk and notes are never part of a notice.
  */
 export function createComplianceNotifier(o: {
-  pool: pg.Pool;
   policy: CompliancePolicy;
   securityContacts: string[];
   renderer: ComplianceRenderer;
 }) {
   return {
-    async notify(record: CheckRecord, findings: Finding[], tenantId: string): Promise<number> {
+    /** Queues the notices through `tx`, so they commit with the check-in or not at all. */
+    async notify(tx: NoticeStores, record: CheckRecord, findings: Finding[], tenantId: string): Promise<number> {
       const urgent = findings.filter((f) => f.notify === 'security-contact');
       const violations = findings.filter((f) => f.severity !== 'caution' && f.notify !== 'security-contact');
       const recipients = new Map<string, Finding[]>();
@@ -45,24 +53,15 @@ export function createComplianceNotifier(o: {
       for (const contact of o.securityContacts) add(contact, urgent);
       if (o.policy === 'security') for (const contact of o.securityContacts) add(contact, violations);
       if (o.policy === 'manager' && violations.length) {
-        const { rows } = await o.pool.query<{ manager: string | null }>(
-          'SELECT manager_aad_object_id AS manager FROM directory WHERE aad_object_id = $1 AND active',
-          [record.aadObjectId],
-        );
-        if (rows[0]?.manager) add(rows[0].manager, violations);
+        const manager = await tx.directory.managerOf(record.aadObjectId);
+        if (manager) add(manager, violations);
       }
       if (!recipients.size) return 0;
 
-      const people = await o.pool.query<{ aad_object_id: string; locale: string | null; name: string | null }>(
-        `SELECT aad_object_id, u.locale, COALESCE(d.display_name, u.name) AS name
-           FROM (SELECT unnest($1::text[]) AS aad_object_id) want
-           LEFT JOIN users u USING (aad_object_id) LEFT JOIN directory d USING (aad_object_id)`,
-        [[...recipients.keys(), record.aadObjectId]],
-      );
-      const info = new Map(people.rows.map((r) => [r.aad_object_id, r]));
-      const about = { aadObjectId: record.aadObjectId, name: info.get(record.aadObjectId)?.name ?? undefined };
+      const info = await tx.users.profiles([...recipients.keys(), record.aadObjectId]);
+      const about = { aadObjectId: record.aadObjectId, name: info.get(record.aadObjectId)?.name };
       const messages = [...recipients].map(([to, list]) => {
-        const lang = info.get(to)?.locale?.toLowerCase().startsWith('en') ? 'en' : 'ja';
+        const lang = langOf(info.get(to)?.locale);
         const notice: ComplianceNotice = {
           about,
           kind: record.kind,
@@ -77,11 +76,11 @@ export function createComplianceNotifier(o: {
           dedupeKey: `compliance:${record.id}:to:${to}`,
         };
       });
-      const result = await enqueue(o.pool, {
+      const result = await tx.outbox.enqueue({
         campaign: `compliance:${record.localDate}`,
-        kind: 'reminder',
+        kind: 'compliance',
         // A lost device must not wait behind the morning's check-ins; only a roll call goes first.
-        priority: urgent.length ? PRIORITY.rollcall - 10 : PRIORITY.checkin,
+        priority: urgent.length ? PRIORITY.rollcall - 10 : PRIORITY.compliance,
         messages,
       });
       return result.queued;

@@ -20,7 +20,9 @@ export interface SubmitContext {
   kind: CheckKind;
   /** The person in the authenticated activity (from.aadObjectId). */
   actor: string;
-  /** The actor's local date now, in their Teams time zone: the one day that is open. */
+  /** The card the server issued under the submitted card id; undefined when it never issued one. */
+  issued: { aadObjectId: string; kind: CheckKind; localDate: LocalDate } | undefined;
+  /** The local date now in the time zone the card was issued in: the card is open only on its own day. */
   today: LocalDate;
   /** The guideline revision in force; defaults to the current one. */
   revision?: string;
@@ -30,6 +32,7 @@ export type RefusalCode =
   | 'wrong-verb'
   | 'bad-card-data'
   | 'not-owner'
+  | 'not-issued'
   | 'day-closed'
   | 'stale-revision'
   | 'missing'
@@ -44,6 +47,12 @@ export interface Refusal {
 export type SubmitResult = { ok: true; card: CardData; answers: CheckinAnswers } | { ok: false; reasons: Refusal[] };
 
 const CARD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The submitted card id, when it has the form of one the server issues. */
+export function cardIdOf(raw: unknown): string | undefined {
+  const id = raw && typeof raw === 'object' ? (raw as { cardId?: unknown }).cardId : undefined;
+  return typeof id === 'string' && CARD_ID.test(id) ? id : undefined;
+}
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /**
@@ -66,11 +75,18 @@ export function validateSubmit(ctx: SubmitContext, verb: unknown, raw: unknown):
     isLocalDate(localDate) &&
     typeof revision === 'string' &&
     (corrects === undefined || (typeof corrects === 'string' && CARD_ID.test(corrects)));
+  const issued = ctx.issued;
   if (!cardOk) {
     reasons.push({ code: 'bad-card-data' });
   } else {
-    if (owner !== ctx.actor) reasons.push({ code: 'not-owner' });
-    if (localDate !== ctx.today) reasons.push({ code: 'day-closed' });
+    // The card's own owner and day are only echoes: what counts is the card the server recorded when it sent it.
+    if (!issued) {
+      reasons.push({ code: 'not-issued' });
+    } else if (issued.aadObjectId !== ctx.actor || issued.kind !== ctx.kind || owner !== ctx.actor) {
+      reasons.push({ code: 'not-owner' });
+    } else if (issued.localDate !== ctx.today || localDate !== issued.localDate) {
+      reasons.push({ code: 'day-closed' });
+    }
     // Choices may change with the guideline; answers to an older card's questions are not comparable.
     if (revision !== (ctx.revision ?? GUIDELINE_REVISION)) reasons.push({ code: 'stale-revision' });
   }
@@ -100,8 +116,8 @@ export function validateSubmit(ctx: SubmitContext, verb: unknown, raw: unknown):
   if (reasons.length) return { ok: false, reasons };
   const card: CardData = {
     cardId: cardId as string,
-    owner: owner as string,
-    localDate: localDate as string,
+    owner: issued!.aadObjectId,
+    localDate: issued!.localDate,
     revision: revision as string,
     ...(corrects ? { corrects: corrects as string } : {}),
   };

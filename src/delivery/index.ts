@@ -2,10 +2,13 @@ export * from './ports.ts';
 export {
   PRIORITY,
   enqueue,
+  outboxOn,
   campaignStatus,
   unreachableReport,
   statusCounts,
   type EnqueueRequest,
+  type EnqueueResult,
+  type Outbox,
   type OutgoingMessage,
   type CampaignStatus,
   type RecipientStatus,

@@ -3,12 +3,12 @@
  * queries a roll call shows ("who was reached").
  */
 import type pg from 'pg';
-import { withTransaction } from '../store/transaction.ts';
+import { inTransaction, type Queryable } from '../store/transaction.ts';
 import type { ConversationReference } from '../ports.ts';
 import type { DeliveryPayload } from './ports.ts';
 
 /** Higher goes first: a roll call overtakes everything already queued. */
-export const PRIORITY = { rollcall: 100, checkin: 50, reminder: 40, digest: 30 } as const;
+export const PRIORITY = { rollcall: 100, compliance: 50, checkin: 50, reminder: 40, digest: 30 } as const;
 export type MessageKind = keyof typeof PRIORITY;
 
 export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed';
@@ -32,10 +32,18 @@ export interface EnqueueRequest {
 
 const CHUNK = 5_000;
 
-/** Queues every message in one transaction; a dedupe key already present is skipped. Returns how many were new. */
-export async function enqueue(pool: pg.Pool, req: EnqueueRequest): Promise<{ queued: number; skipped: number }> {
+export interface EnqueueResult {
+  queued: number;
+  skipped: number;
+}
+
+/**
+ * Queues every message in one transaction: the caller's, when `db` is a client inside one (the messages then commit
+ * or vanish with the fact that caused them), else its own. A dedupe key already present is skipped.
+ */
+export async function enqueue(db: Queryable, req: EnqueueRequest): Promise<EnqueueResult> {
   const priority = req.priority ?? PRIORITY[req.kind];
-  const queued = await withTransaction(pool, async (client) => {
+  const queued = await inTransaction(db, async (client) => {
     let n = 0;
     for (let i = 0; i < req.messages.length; i += CHUNK) {
       const chunk = req.messages.slice(i, i + CHUNK);
@@ -59,6 +67,13 @@ export async function enqueue(pool: pg.Pool, req: EnqueueRequest): Promise<{ que
   });
   return { queued, skipped: req.messages.length - queued };
 }
+
+/** The outbox as a port, bound to a pool or to the caller's transaction. */
+export interface Outbox {
+  enqueue(req: EnqueueRequest): Promise<EnqueueResult>;
+}
+
+export const outboxOn = (db: Queryable): Outbox => ({ enqueue: (req) => enqueue(db, req) });
 
 export interface ClaimedMessage {
   id: string;
@@ -173,7 +188,7 @@ export interface CampaignStatus {
 
 /** Who was reached in a campaign (by campaign id, or by dedupe-key prefix when `byPrefix`). */
 export async function campaignStatus(
-  pool: pg.Pool,
+  pool: Queryable,
   campaign: string,
   opts: { byPrefix?: boolean; recipients?: boolean } = {},
 ): Promise<CampaignStatus> {
@@ -220,7 +235,7 @@ export async function statusCounts(pool: pg.Pool, campaign?: string): Promise<Re
 }
 
 /** Counts of people who could not be reached, by reason (optionally for one campaign). */
-export async function unreachableReport(pool: pg.Pool, campaign?: string): Promise<Record<string, number>> {
+export async function unreachableReport(pool: Queryable, campaign?: string): Promise<Record<string, number>> {
   const { rows } = await pool.query(
     `SELECT reason, count(DISTINCT aad_object_id)::int AS n FROM delivery_outbox
       WHERE status = 'failed' AND ($1::text IS NULL OR campaign = $1) GROUP BY reason ORDER BY reason`,

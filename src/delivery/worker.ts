@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type pg from 'pg';
-import type { ConversationReference } from '../ports.ts';
+import type { ConversationReference, UserStore } from '../ports.ts';
 import { ConversationLimiter, retryDecision, finalReason } from './limits.ts';
 import { releaseExpiredLeases, settle, type ClaimedMessage, type Settlement } from './outbox.ts';
 import type { AppInstaller, Messenger, SendFailure } from './ports.ts';
@@ -20,6 +20,8 @@ export interface DeliveryLog {
 export interface DeliveryWorkerOptions {
   pool: pg.Pool;
   messenger: Messenger;
+  /** Where the 1:1 conversations the worker opens are kept (the users store). */
+  conversations: Pick<UserStore, 'recordConversation' | 'forgetConversation'>;
   installer?: AppInstaller;
   /** The bot's app id: the budget and the pause are per app. Default 'default'. */
   app?: string;
@@ -126,41 +128,43 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
       else return { ok: false, status: 403, reason: `app not installed; install failed: ${installed.reason}` };
     }
     if (!created.ok) return created;
-    await o.pool.query(
-      `INSERT INTO users (aad_object_id, tenant_id, conversation_id, conversation_ref, installed)
-       VALUES ($1, $2, $3, $4::jsonb, true)
-       ON CONFLICT (aad_object_id) DO UPDATE SET conversation_id = EXCLUDED.conversation_id,
-         conversation_ref = EXCLUDED.conversation_ref, installed = true, uninstalled_at = NULL`,
-      [m.aadObjectId, m.tenantId, created.conversationId, JSON.stringify(created.reference)],
-    );
+    await o.conversations.recordConversation(recipient, created.conversationId, created.reference);
     return created.reference;
+  }
+
+  /** Opens the 1:1 chat, or records why it could not be opened and returns undefined. */
+  async function opened(m: ClaimedMessage): Promise<ConversationReference | undefined> {
+    const result = await openConversation(m);
+    if (!('ok' in result && result.ok === false)) return result as ConversationReference;
+    const f = result as SendFailure;
+    if (f.status === 403) {
+      record({ id: m.id, outcome: 'failed', reason: 'not_installed', error: `createConversation: ${f.reason}` });
+    } else {
+      await failure(m, f, 'createConversation');
+    }
+    return undefined;
   }
 
   async function deliver(m: ClaimedMessage): Promise<void> {
     try {
-      let reference = m.conversationRef;
-      if (!reference) {
-        const opened = await openConversation(m);
-        if ('ok' in opened && opened.ok === false) {
-          const f = opened as SendFailure;
-          if (f.status === 403) {
-            return record({
-              id: m.id,
-              outcome: 'failed',
-              reason: 'not_installed',
-              error: `createConversation: ${f.reason}`,
-            });
-          }
-          return await failure(m, f, 'createConversation');
-        }
-        reference = opened as ConversationReference;
-      }
-      const conversationId = (reference.conversation as { id?: string } | undefined)?.id ?? m.aadObjectId;
-      const wait = conversations.tryTake(conversationId, Date.now());
+      const stored = m.conversationRef;
+      const reference = stored ?? (await opened(m));
+      if (!reference) return;
+      const storedId = (reference.conversation as { id?: string } | undefined)?.id;
+      const wait = conversations.tryTake(storedId ?? m.aadObjectId, Date.now());
       if (wait > 0) {
         return record({ id: m.id, outcome: 'retry', delayMs: wait, error: 'per-conversation limit', refund: true });
       }
-      const r = await o.messenger.send(reference, m.payload);
+      let r = await o.messenger.send(reference, m.payload);
+      if (!r.ok && r.status === 404 && stored) {
+        // Teams no longer knows the stored conversation (a reset chat, a moved tenant): forget it and open the
+        // 1:1 chat again, once, rather than failing this person for good.
+        log.info({ aadObjectId: m.aadObjectId }, 'stored conversation not found; opening it again');
+        await o.conversations.forgetConversation(m.aadObjectId, storedId);
+        const fresh = await opened(m);
+        if (!fresh) return;
+        r = await o.messenger.send(fresh, m.payload);
+      }
       if (r.ok) return record({ id: m.id, outcome: 'sent', activityId: r.activityId });
       if (r.status === 403) {
         return record({ id: m.id, outcome: 'failed', reason: finalReason(r), error: `send: ${r.reason}` });

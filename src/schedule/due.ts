@@ -4,8 +4,6 @@
  * one SQL query then picks the people in those ranges whose own week and day marks allow it. With five zones
  * that is about five groups in one query over 50,000 rows, not 50,000 time-zone conversions.
  */
-import type pg from 'pg';
-import { dueCandidates, storedTimeZones, type DueGroup } from '../store/schedules.ts';
 import type { Calendar } from './calendar.ts';
 import { addDays, effectiveTimeZone, localDateOf, weekdayOf, zonedInstant, type LocalDate } from './time.ts';
 
@@ -17,6 +15,34 @@ export interface DueUser {
   /** The instant of their local start/end. */
   at: Date;
   installed: boolean;
+}
+
+/** One stored zone value on one local date: whose start/end minute lies in [lo, hi). */
+export interface DueGroup {
+  storedTimeZone: string;
+  date: LocalDate;
+  lo: number;
+  hi: number;
+  weekday: number;
+}
+
+export interface DueRow {
+  aadObjectId: string;
+  storedTimeZone: string;
+  date: LocalDate;
+  minute: number;
+  installed: boolean;
+}
+
+/** Where people's zones, weeks and day marks are read; src/store/schedules.ts `pgDueSource` is the PostgreSQL one. */
+export interface DueSource {
+  /** Every users.time_zone value as stored ('' for none), so each maps to an effective zone once. */
+  storedTimeZones(): Promise<string[]>;
+  /**
+   * Everyone whose start/end minute falls in one of the groups, on a working weekday of their own week, with no
+   * office/leave mark that day. Holidays are already out of the groups.
+   */
+  dueCandidates(kind: 'start' | 'end', groups: DueGroup[], opts: { installedOnly: boolean }): Promise<DueRow[]>;
 }
 
 const MAX_WINDOW_MS = 2 * 86_400_000;
@@ -59,14 +85,14 @@ export function dueGroups(storedZones: string[], window: [Date, Date], calendar:
  * `installedOnly` (default true) keeps only people the bot can write to.
  */
 export async function dueUsers(
-  pool: pg.Pool,
+  source: DueSource,
   calendar: Calendar,
   kind: 'start' | 'end',
   window: [Date, Date],
   opts: { installedOnly?: boolean } = {},
 ): Promise<DueUser[]> {
-  const groups = dueGroups(await storedTimeZones(pool), window, calendar);
-  const rows = await dueCandidates(pool, kind, groups, { installedOnly: opts.installedOnly ?? true });
+  const groups = dueGroups(await source.storedTimeZones(), window, calendar);
+  const rows = await source.dueCandidates(kind, groups, { installedOnly: opts.installedOnly ?? true });
   // Thousands of people share a handful of (zone, date, minute) triples: convert each once.
   const instants = new Map<string, Date>();
   return rows.map((r) => {

@@ -15,9 +15,9 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { scrubMessage, type Logger } from '../log.ts';
 import type { Clock } from '../ports.ts';
-import { pgJobRuns, type JobRuns } from '../store/schedules.ts';
+import { pgJobRuns, type JobRuns } from './job-runs.ts';
 import type { Calendar } from './calendar.ts';
-import { DEFAULT_WORKING_DAYS } from './schedule.ts';
+import { DEFAULT_WORKING_DAYS } from './work-week.ts';
 import { addDays, localDateOf, parseClock, weekdayOf, zonedInstant } from './time.ts';
 
 export type JobSchedule = { every: string } | { at: string; tz: string; days: 'working' | 'daily' };

@@ -1,5 +1,5 @@
-import type pg from 'pg';
 import type { AuditEvent, AuditLog } from '../ports.ts';
+import type { Queryable } from './transaction.ts';
 
 /**
  * Keys under which what a person typed would sit. The audit log is append-only and never purged, so it records
@@ -7,7 +7,7 @@ import type { AuditEvent, AuditLog } from '../ports.ts';
  */
 const TYPED_TEXT_KEYS = new Set(['question', 'text', 'note', 'notes', 'answers', 'body', 'activity', 'row']);
 
-export function pgAuditLog(db: pg.Pool | pg.PoolClient): AuditLog {
+export function pgAuditLog(db: Queryable): AuditLog {
   return {
     async record(e) {
       refuseTypedText(e);

@@ -3,7 +3,7 @@ import type { Finding } from '../checkin/evaluate.ts';
 import type { CheckKind } from '../checkin/questions.ts';
 import type { CheckinStore, CheckRecord, NewCheck, SaveResult, StoredFinding } from '../checkin/store.ts';
 import type { LocalDate } from '../schedule/time.ts';
-import { withTransaction } from './transaction.ts';
+import { inTransaction, type Queryable } from './transaction.ts';
 
 interface Row {
   id: string;
@@ -32,13 +32,17 @@ const toRecord = (r: Row): CheckRecord => ({
   ...(r.corrects_id ? { correctsId: r.corrects_id } : {}),
 });
 
-export function pgCheckins(pool: pg.Pool): CheckinStore {
-  async function byCard(q: pg.ClientBase, cardId: string): Promise<CheckRecord | undefined> {
-    const { rows } = await q.query<Row>(`SELECT ${COLUMNS} FROM checkins WHERE card_id = $1`, [cardId]);
+export function pgCheckins(pool: Queryable): CheckinStore {
+  // Bound to the person as well as the card: whatever a caller passes, one person's record never answers another.
+  async function byCard(q: pg.ClientBase, cardId: string, who: string): Promise<CheckRecord | undefined> {
+    const { rows } = await q.query<Row>(`SELECT ${COLUMNS} FROM checkins WHERE card_id = $1 AND aad_object_id = $2`, [
+      cardId,
+      who,
+    ]);
     return rows[0] && toRecord(rows[0]);
   }
 
-  async function chainOf(q: pg.ClientBase | pg.Pool, who: string, day: LocalDate, kind: CheckKind) {
+  async function chainOf(q: pg.ClientBase | Queryable, who: string, day: LocalDate, kind: CheckKind) {
     // Rows of one person, day and kind are few; following the links in SQL keeps the order right even if
     // two corrections were submitted within the same clock tick.
     const { rows } = await q.query<Row>(
@@ -54,13 +58,19 @@ export function pgCheckins(pool: pg.Pool): CheckinStore {
     return rows.map(toRecord);
   }
 
+  async function cardTaken(q: pg.ClientBase, cardId: string): Promise<boolean> {
+    const { rows } = await q.query('SELECT 1 FROM checkins WHERE card_id = $1', [cardId]);
+    return rows.length > 0;
+  }
+
   return {
     async save(check: NewCheck, findings: readonly Finding[], at: Date): Promise<SaveResult> {
-      return withTransaction(pool, async (client) => {
-        const again = await byCard(client, check.cardId);
-        if (again) return { status: 'duplicate', record: again };
-
+      return inTransaction(pool, async (client) => {
+        // An original goes straight to the INSERT (a resubmit is found when it conflicts); a correction first checks
+        // that the same card is not simply sent again, which would otherwise read as "superseded".
         if (check.correctsId) {
+          const again = await byCard(client, check.cardId, check.aadObjectId);
+          if (again) return { status: 'duplicate', record: again };
           const { rows } = await client.query<{ corrected: boolean }>(
             `SELECT EXISTS (SELECT 1 FROM checkins n WHERE n.corrects_id = c.id) AS corrected FROM checkins c
              WHERE c.id = $1 AND c.aad_object_id = $2 AND c.local_date = $3::date AND c.kind = $4`,
@@ -90,8 +100,10 @@ export function pgCheckins(pool: pg.Pool): CheckinStore {
         const row = inserted.rows[0];
         if (!row) {
           // Lost a race: the same card, another original for the day, or another correction of the same record.
-          const same = await byCard(client, check.cardId);
+          const same = await byCard(client, check.cardId, check.aadObjectId);
           if (same) return { status: 'duplicate', record: same };
+          // The card id is taken by someone else's record: never theirs to see, and never ours to store.
+          if (await cardTaken(client, check.cardId)) throw new Error('check-in card id already used by another person');
           if (check.correctsId) return { status: 'superseded' };
           const original = (await chainOf(client, check.aadObjectId, check.localDate, check.kind))[0];
           if (original) return { status: 'duplicate', record: original };
@@ -133,6 +145,16 @@ export function pgCheckins(pool: pg.Pool): CheckinStore {
         [aadObjectId, since],
       );
       return new Set(rows.map((r) => r.day));
+    },
+
+    async checkedInOn(aadObjectIds: string[], dates: LocalDate[]): Promise<Set<string>> {
+      const { rows } = await pool.query<{ aad_object_id: string; local_date: string }>(
+        // Only the days asked about (a reminder window spans at most two): a person's whole history is not needed.
+        `SELECT aad_object_id, to_char(local_date, 'YYYY-MM-DD') AS local_date FROM checkins
+          WHERE kind = 'checkin' AND local_date = ANY($2::date[]) AND aad_object_id = ANY($1)`,
+        [aadObjectIds, dates],
+      );
+      return new Set(rows.map((r) => `${r.aad_object_id}|${r.local_date}`));
     },
 
     async everCheckedIn(aadObjectIds: string[]): Promise<Set<string>> {

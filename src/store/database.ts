@@ -6,6 +6,8 @@ import { migrate } from './migrate.ts';
 export interface Database {
   pool: pg.Pool;
   embedded: boolean;
+  /** Answers when the database does (the health check). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   return {
     pool,
     embedded: Boolean(embedded),
+    async ping() {
+      await pool.query('SELECT 1');
+    },
     async close() {
       await pool.end();
       await embedded?.stop();

@@ -1,26 +1,11 @@
 import type pg from 'pg';
-import type { DirectoryPerson, PeopleFilter, ReachablePerson, Role } from '../people/directory/types.ts';
+import type { DirectoryDb, DirectoryStore, GraphPatch, HrRecord } from '../people/directory/store.ts';
+import type { DirectoryPerson, PeopleFilter, ReachablePerson } from '../people/directory/types.ts';
+import { withAdvisoryLock } from './advisory-lock.ts';
+import { pgAuditLog } from './audit.ts';
+import { withTransaction, type Queryable } from './transaction.ts';
 
-type Queryable = pg.Pool | pg.PoolClient;
-
-/**
- * What Graph says changed about a user. A key that is present is written (null clears it); a missing key keeps what
- * we had, because a delta round carries only what changed.
- */
-export interface GraphPatch {
-  aadObjectId: string;
-  employeeId?: string | null;
-  displayName?: string | null;
-  mail?: string | null;
-  userPrincipalName?: string | null;
-  department?: string | null;
-  jobTitle?: string | null;
-  officeLocation?: string | null;
-  usageLocation?: string | null;
-  managerAadObjectId?: string | null;
-  hireDate?: string | null;
-  active?: boolean;
-}
+export type { GraphPatch, HrRecord };
 
 const GRAPH_COLUMNS: [keyof GraphPatch, string][] = [
   ['employeeId', 'employee_id'],
@@ -104,6 +89,15 @@ export async function promoteManagers(db: Queryable, at: Date): Promise<void> {
   );
 }
 
+/** The person's manager as the directory has it (active people only). */
+export async function managerOf(db: Queryable, aadObjectId: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ manager: string | null }>(
+    'SELECT manager_aad_object_id AS manager FROM directory WHERE aad_object_id = $1 AND active',
+    [aadObjectId],
+  );
+  return rows[0]?.manager ?? undefined;
+}
+
 export async function getDeltaLink(db: Queryable, feed: string): Promise<string | undefined> {
   const { rows } = await db.query<{ delta_link: string }>('SELECT delta_link FROM directory_sync WHERE feed = $1', [
     feed,
@@ -117,20 +111,6 @@ export async function saveDeltaLink(db: Queryable, feed: string, deltaLink: stri
      ON CONFLICT (feed) DO UPDATE SET delta_link = EXCLUDED.delta_link, synced_at = EXCLUDED.synced_at`,
     [feed, deltaLink, at],
   );
-}
-
-/** A person as the HR file describes them, with the manager already resolved to an AAD object id. */
-export interface HrRecord {
-  aadObjectId: string;
-  employeeId: string;
-  displayName: string;
-  mail: string;
-  department?: string;
-  jobTitle?: string;
-  managerAadObjectId?: string;
-  homePrefecture?: string;
-  hireDate?: string;
-  role?: Role;
 }
 
 /** Who already holds these e-mail addresses or employee ids (the HR file may name people only by those). */
@@ -261,4 +241,30 @@ export async function listPeople(db: Queryable, f: PeopleFilter = {}): Promise<R
     args,
   );
   return rows.map(toPerson);
+}
+
+/** The directory's tables behind the port src/people/directory uses, bound to a pool or a transaction's client. */
+export function pgDirectory(q: Queryable): DirectoryStore {
+  return {
+    findPerson: (id) => findPerson(q, id),
+    listPeople: (filter) => listPeople(q, filter),
+    managerOf: (id) => managerOf(q, id),
+    upsertGraphPatches: (patches, at) => upsertGraphPatches(q, patches, at),
+    markRemoved: (ids, at) => markRemoved(q, ids, at),
+    markGraphPeopleNotIn: (seen, at) => markGraphPeopleNotIn(q, seen, at),
+    promoteManagers: (at) => promoteManagers(q, at),
+    getDeltaLink: (feed) => getDeltaLink(q, feed),
+    saveDeltaLink: (feed, link, at) => saveDeltaLink(q, feed, link, at),
+    findIdsByMailOrEmployeeId: (mails, ids) => findIdsByMailOrEmployeeId(q, mails, ids),
+    upsertHrRecords: (records, at) => upsertHrRecords(q, records, at),
+    deactivateHrPeopleNotIn: (keep, at) => deactivateHrPeopleNotIn(q, keep, at),
+  };
+}
+
+export function pgDirectoryDb(pool: pg.Pool): DirectoryDb {
+  return {
+    store: pgDirectory(pool),
+    transaction: (work) => withTransaction(pool, (c) => work({ directory: pgDirectory(c), audit: pgAuditLog(c) })),
+    exclusively: (lock, work) => withAdvisoryLock(pool, lock, (c) => work(pgDirectory(c))),
+  };
 }

@@ -1,5 +1,4 @@
-import type pg from 'pg';
-import type { DayKind } from '../schedule/schedule.ts';
+import type { DayKind, DayMark } from '../schedule/work-week.ts';
 import {
   DEFAULT_END,
   DEFAULT_START,
@@ -8,14 +7,12 @@ import {
   workingDaysFromMask,
   workingDaysMask,
   type WorkSchedule,
-} from '../schedule/schedule.ts';
+} from '../schedule/work-week.ts';
+import type { DueGroup, DueRow, DueSource } from '../schedule/due.ts';
 import type { LocalDate } from '../schedule/time.ts';
+import type { Queryable } from './transaction.ts';
 
-export interface DayMark {
-  date: LocalDate;
-  kind: DayKind;
-  setAt: Date;
-}
+export type { DayMark };
 
 export interface StoredSchedule {
   workingDaysMask: number;
@@ -24,7 +21,7 @@ export interface StoredSchedule {
 }
 
 /** Per-person day marks (出社 / 休暇) and working weeks. */
-export function pgUserDays(pool: pg.Pool) {
+export function pgUserDays(pool: Queryable) {
   return {
     /** Marks (or re-marks) one local date; the latest mark wins. */
     async markDay(aadObjectId: string, date: LocalDate, kind: DayKind, at: Date): Promise<void> {
@@ -51,7 +48,7 @@ export function pgUserDays(pool: pg.Pool) {
   };
 }
 
-export function pgUserSchedules(pool: pg.Pool) {
+export function pgUserSchedules(pool: Queryable) {
   return {
     async set(
       aadObjectId: string,
@@ -102,34 +99,17 @@ export function pgUserSchedules(pool: pg.Pool) {
 }
 
 /** Every users.time_zone value as stored ('' for none), so the caller can map each to an effective zone once. */
-export async function storedTimeZones(pool: pg.Pool): Promise<string[]> {
+async function storedTimeZones(pool: Queryable): Promise<string[]> {
   const { rows } = await pool.query<{ tz: string }>(`SELECT DISTINCT COALESCE(time_zone, '') AS tz FROM users`);
   return rows.map((r) => r.tz);
-}
-
-/** One stored zone value on one local date: whose start/end minute lies in [lo, hi). */
-export interface DueGroup {
-  storedTimeZone: string;
-  date: LocalDate;
-  lo: number;
-  hi: number;
-  weekday: number;
-}
-
-export interface DueRow {
-  aadObjectId: string;
-  storedTimeZone: string;
-  date: LocalDate;
-  minute: number;
-  installed: boolean;
 }
 
 /**
  * Everyone whose start/end minute falls in one of the groups, on a working weekday of their own week, with no
  * office/leave mark that day. One round trip for all zones; holidays are decided per date by the caller.
  */
-export async function dueCandidates(
-  pool: pg.Pool,
+async function dueCandidates(
+  pool: Queryable,
   kind: 'start' | 'end',
   groups: DueGroup[],
   opts: { installedOnly: boolean },
@@ -172,141 +152,10 @@ export async function dueCandidates(
   }));
 }
 
-// ---- job_runs: the claim protocol used by src/schedule/jobs.ts ----
-
-export interface Claim {
-  attempt: number;
-  windowStart: Date;
-  windowEnd: Date;
-}
-
-export interface JobRunRow {
-  jobName: string;
-  slot: string;
-  scheduledAt: Date;
-  status: 'running' | 'succeeded' | 'failed';
-  attempts: number;
-  owner: string;
-  lastError: string | null;
-  windowStart: Date;
-  windowEnd: Date;
-}
-
-export function pgJobRuns(pool: pg.Pool) {
-  const toClaim = (r: { attempts: number; window_start: Date; window_end: Date }): Claim => ({
-    attempt: r.attempts,
-    windowStart: r.window_start,
-    windowEnd: r.window_end,
-  });
+/** The scheduler's view of who is due, over users, user_schedules and user_days (see src/schedule/due.ts). */
+export function pgDueSource(q: Queryable): DueSource {
   return {
-    /**
-     * First claim of a slot: the INSERT either creates the row (we run it) or finds it (someone else has).
-     * The window starts where the last run that was not a failure left off, but no earlier than `floor`.
-     */
-    async claimNew(p: {
-      name: string;
-      slot: string;
-      scheduledAt: Date;
-      windowStart: Date;
-      windowEnd: Date;
-      floor: Date;
-      owner: string;
-      now: Date;
-      leaseUntil: Date;
-    }): Promise<Claim | undefined> {
-      const { rows } = await pool.query(
-        `INSERT INTO job_runs (job_name, slot, scheduled_at, window_start, window_end, status, attempts, owner,
-                               lease_until, started_at)
-         SELECT $1, $2, $3, GREATEST($6::timestamptz, LEAST($4::timestamptz, COALESCE(
-                  (SELECT max(window_end) FROM job_runs WHERE job_name = $1 AND scheduled_at < $3 AND status <> 'failed'),
-                  $4::timestamptz))),
-                $5, 'running', 1, $7, $9, $8
-         ON CONFLICT (job_name, slot) DO NOTHING
-         RETURNING attempts, window_start, window_end`,
-        [p.name, p.slot, p.scheduledAt, p.windowStart, p.windowEnd, p.floor, p.owner, p.now, p.leaseUntil],
-      );
-      return rows[0] ? toClaim(rows[0]) : undefined;
-    },
-
-    /**
-     * Takes over a slot whose last attempt failed and whose backoff is over, or whose runner's lease ran out
-     * (the process died). The row lock makes the UPDATE a claim: a second instance re-reads a 'running' row.
-     */
-    async reclaim(p: {
-      name: string;
-      slot: string;
-      owner: string;
-      now: Date;
-      leaseUntil: Date;
-      maxAttempts: number;
-    }): Promise<Claim | undefined> {
-      const { rows } = await pool.query(
-        `UPDATE job_runs SET status = 'running', attempts = attempts + 1, owner = $3, lease_until = $5,
-                             started_at = $4, next_attempt_at = NULL, finished_at = NULL
-         WHERE job_name = $1 AND slot = $2 AND attempts < $6
-           AND ((status = 'failed' AND next_attempt_at <= $4) OR (status = 'running' AND lease_until <= $4))
-         RETURNING attempts, window_start, window_end`,
-        [p.name, p.slot, p.owner, p.now, p.leaseUntil, p.maxAttempts],
-      );
-      return rows[0] ? toClaim(rows[0]) : undefined;
-    },
-
-    /** Extends the lease of a run still ours; false when another instance has taken the slot over. */
-    async heartbeat(name: string, slot: string, owner: string, attempt: number, leaseUntil: Date): Promise<boolean> {
-      const r = await pool.query(
-        `UPDATE job_runs SET lease_until = $5
-         WHERE job_name = $1 AND slot = $2 AND owner = $3 AND attempts = $4 AND status = 'running'`,
-        [name, slot, owner, attempt, leaseUntil],
-      );
-      return (r.rowCount ?? 0) > 0;
-    },
-
-    /** Records the outcome, only if the attempt is still ours (a run taken over after its lease writes nothing). */
-    async finish(p: {
-      name: string;
-      slot: string;
-      owner: string;
-      attempt: number;
-      now: Date;
-      error?: string;
-      nextAttemptAt?: Date;
-    }): Promise<boolean> {
-      const r = await pool.query(
-        `UPDATE job_runs SET status = $5, finished_at = $6, lease_until = NULL, last_error = $7, next_attempt_at = $8
-         WHERE job_name = $1 AND slot = $2 AND owner = $3 AND attempts = $4 AND status = 'running'`,
-        [
-          p.name,
-          p.slot,
-          p.owner,
-          p.attempt,
-          p.error === undefined ? 'succeeded' : 'failed',
-          p.now,
-          p.error ?? null,
-          p.nextAttemptAt ?? null,
-        ],
-      );
-      return (r.rowCount ?? 0) > 0;
-    },
-
-    async list(name: string): Promise<JobRunRow[]> {
-      const { rows } = await pool.query(
-        `SELECT job_name, slot, scheduled_at, status, attempts, owner, last_error, window_start, window_end
-         FROM job_runs WHERE job_name = $1 ORDER BY scheduled_at`,
-        [name],
-      );
-      return rows.map((r) => ({
-        jobName: r.job_name,
-        slot: r.slot,
-        scheduledAt: r.scheduled_at,
-        status: r.status,
-        attempts: r.attempts,
-        owner: r.owner,
-        lastError: r.last_error,
-        windowStart: r.window_start,
-        windowEnd: r.window_end,
-      }));
-    },
+    storedTimeZones: () => storedTimeZones(q),
+    dueCandidates: (kind, groups, opts) => dueCandidates(q, kind, groups, opts),
   };
 }
-
-export type JobRuns = ReturnType<typeof pgJobRuns>;

@@ -13,6 +13,7 @@ import { createBotMessenger } from '../../bot/messenger.ts';
 import type { Messenger } from '../../src/delivery/ports.ts';
 import { createDeliveryWorker } from '../../src/delivery/worker.ts';
 import { openDatabase } from '../../src/store/database.ts';
+import { pgUserStore } from '../../src/store/users.ts';
 import type { LocalChannel, TeamsUser } from './channel.ts';
 
 /** In-process the login server's CA is not in NODE_EXTRA_CA_CERTS; MSAL uses the global https agent. */
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
   const adapter = createAdapter(auth, log, { connectorRetries: false });
   const worker = createDeliveryWorker({
     pool: db.pool,
+    conversations: pgUserStore(db.pool),
     messenger: createBotMessenger({ adapter, appId, serviceUrl: process.env.DELIVERY_SERVICE_URL }),
     app: appId,
     ratePerSecond: Number(process.env.DELIVERY_RATE ?? 50),

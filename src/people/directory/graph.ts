@@ -7,18 +7,9 @@ import {
   RetryHandler,
   RetryHandlerOptions,
 } from '@microsoft/microsoft-graph-client';
-import type pg from 'pg';
 import type { Logger } from '../../log.ts';
 import { systemClock, type Clock } from '../../ports.ts';
-import {
-  getDeltaLink,
-  markGraphPeopleNotIn,
-  markRemoved,
-  promoteManagers,
-  saveDeltaLink,
-  upsertGraphPatches,
-  type GraphPatch,
-} from '../../store/directory.ts';
+import type { DirectoryDb, DirectoryStore, GraphPatch } from './store.ts';
 
 export interface GraphConfig {
   tenantId: string;
@@ -113,8 +104,8 @@ function toPatch(u: GraphUser, full: boolean): GraphPatch {
 }
 
 /** Microsoft Graph, app-only: who works here (users, managers), kept current with delta queries. */
-export function createGraphDirectory(deps: { pool: pg.Pool; config: GraphConfig; log: Logger; clock?: Clock }) {
-  const { config, pool, log } = deps;
+export function createGraphDirectory(deps: { db: DirectoryDb; config: GraphConfig; log: Logger; clock?: Clock }) {
+  const { config, db, log } = deps;
   const clock = deps.clock ?? systemClock;
   const baseUrl = (config.baseUrl ?? 'https://graph.microsoft.com/v1.0').replace(/\/$/, '');
   const authorityHost = config.authorityHost ?? 'login.microsoftonline.com';
@@ -166,7 +157,7 @@ export function createGraphDirectory(deps: { pool: pg.Pool; config: GraphConfig;
   const seen = new Set<string>();
 
   async function applyPage(
-    client: pg.PoolClient,
+    store: DirectoryStore,
     users: GraphUser[],
     result: SyncResult,
     full: boolean,
@@ -174,10 +165,10 @@ export function createGraphDirectory(deps: { pool: pg.Pool; config: GraphConfig;
     const at = clock.now();
     const gone = users.filter((u) => u['@removed'] || u.userType === 'Guest').map((u) => u.id);
     const present = users.filter((u) => !u['@removed'] && u.userType !== 'Guest').map((u) => toPatch(u, full));
-    const { inserted, updated } = await upsertGraphPatches(client, present, at);
+    const { inserted, updated } = await store.upsertGraphPatches(present, at);
     result.inserted += inserted;
     result.updated += updated;
-    result.removed += await markRemoved(client, gone, at);
+    result.removed += await store.markRemoved(gone, at);
     if (full) for (const p of present) seen.add(p.aadObjectId);
   }
 
@@ -188,48 +179,40 @@ export function createGraphDirectory(deps: { pool: pg.Pool; config: GraphConfig;
      */
     async syncOnce(): Promise<SyncResult> {
       const result: SyncResult = { mode: 'skipped', inserted: 0, updated: 0, removed: 0, pages: 0 };
-      const client = await pool.connect();
-      try {
-        const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SYNC_LOCK]);
-        if (!rows[0]?.ok) return result;
-        try {
-          const select = USER_FIELDS.join(',');
-          seen.clear();
-          let deltaLink = await getDeltaLink(client, FEED);
-          if (deltaLink) {
-            result.mode = 'delta';
-            try {
-              const read = await readAll(deltaLink, (users) => applyPage(client, users, result, false));
-              result.pages = read.pages;
-              deltaLink = read.deltaLink;
-            } catch (err) {
-              // An expired delta token (410 Gone, "resync required"): start over with a full read.
-              if (!(err instanceof GraphError && err.statusCode === 410)) throw err;
-              log.warn({ code: err.code }, 'Graph delta token expired; reading the whole directory again');
-              deltaLink = undefined;
-            }
+      const synced = await db.exclusively(SYNC_LOCK, async (store) => {
+        const select = USER_FIELDS.join(',');
+        seen.clear();
+        let deltaLink = await store.getDeltaLink(FEED);
+        if (deltaLink) {
+          result.mode = 'delta';
+          try {
+            const read = await readAll(deltaLink, (users) => applyPage(store, users, result, false));
+            result.pages = read.pages;
+            deltaLink = read.deltaLink;
+          } catch (err) {
+            // An expired delta token (410 Gone, "resync required"): start over with a full read.
+            if (!(err instanceof GraphError && err.statusCode === 410)) throw err;
+            log.warn({ code: err.code }, 'Graph delta token expired; reading the whole directory again');
+            deltaLink = undefined;
           }
-          if (!deltaLink) {
-            result.mode = 'full';
-            // The token comes first so that whatever changes during the full read is replayed by the next delta.
-            const start = await readAll(`/users/delta?$select=${select},manager&$deltaToken=latest`, async () => {});
-            const read = await readAll(`/users?$select=${select}&$expand=manager($select=id)&$top=999`, (users) =>
-              applyPage(client, users, result, true),
-            );
-            result.pages += read.pages;
-            result.removed += await markGraphPeopleNotIn(client, [...seen], clock.now());
-            deltaLink = start.deltaLink;
-          }
-          await promoteManagers(client, clock.now());
-          if (deltaLink) await saveDeltaLink(client, FEED, deltaLink, clock.now());
-          log.info(result, 'directory synchronised from Microsoft Graph');
-          return result;
-        } finally {
-          await client.query('SELECT pg_advisory_unlock($1)', [SYNC_LOCK]).catch(() => undefined);
         }
-      } finally {
-        client.release();
-      }
+        if (!deltaLink) {
+          result.mode = 'full';
+          // The token comes first so that whatever changes during the full read is replayed by the next delta.
+          const start = await readAll(`/users/delta?$select=${select},manager&$deltaToken=latest`, async () => {});
+          const read = await readAll(`/users?$select=${select}&$expand=manager($select=id)&$top=999`, (users) =>
+            applyPage(store, users, result, true),
+          );
+          result.pages += read.pages;
+          result.removed += await store.markGraphPeopleNotIn([...seen], clock.now());
+          deltaLink = start.deltaLink;
+        }
+        await store.promoteManagers(clock.now());
+        if (deltaLink) await store.saveDeltaLink(FEED, deltaLink, clock.now());
+        log.info(result, 'directory synchronised from Microsoft Graph');
+        return result;
+      });
+      return synced ?? result;
     },
 
     /** Installs the Teams app for a person so the bot can write first; already installed counts as done. */

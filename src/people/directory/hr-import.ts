@@ -1,11 +1,5 @@
-import type pg from 'pg';
 import { systemClock, type Clock } from '../../ports.ts';
-import {
-  deactivateHrPeopleNotIn,
-  findIdsByMailOrEmployeeId,
-  upsertHrRecords,
-  type HrRecord,
-} from '../../store/directory.ts';
+import type { DirectoryDb, HrRecord } from './store.ts';
 import { parseHrFile } from './hr-csv.ts';
 import type { ImportResult } from './types.ts';
 
@@ -23,7 +17,7 @@ const BATCH = 5_000;
  * Imports an HR CSV file (UTF-8, UTF-8 with BOM or Shift_JIS) into the directory in one transaction: bad rows are
  * reported and skipped, good rows are written, and a file with no good row changes nothing.
  */
-export async function importHrCsv(pool: pg.Pool, buffer: Uint8Array, opts: HrImportOptions): Promise<ImportResult> {
+export async function importHrCsv(db: DirectoryDb, buffer: Uint8Array, opts: HrImportOptions): Promise<ImportResult> {
   const at = (opts.clock ?? systemClock).now();
   const parsed = parseHrFile(buffer);
   const result: ImportResult = {
@@ -36,11 +30,9 @@ export async function importHrCsv(pool: pg.Pool, buffer: Uint8Array, opts: HrImp
   };
   if (parsed.rows.length === 0) return result;
 
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const known = await findIdsByMailOrEmployeeId(
-      client,
+  // One transaction: the directory rows and the audit row of the import commit together, or neither does.
+  const written = await db.transaction(async ({ directory, audit }) => {
+    const known = await directory.findIdsByMailOrEmployeeId(
       [...new Set(parsed.rows.flatMap((r) => [r.email, r.managerEmail ?? []].flat()))],
       [...new Set(parsed.rows.flatMap((r) => [r.employeeId, r.managerEmployeeId ?? []].flat()))],
     );
@@ -93,28 +85,24 @@ export async function importHrCsv(pool: pg.Pool, buffer: Uint8Array, opts: HrImp
       };
     });
 
-    if (records.length === 0) {
-      await client.query('ROLLBACK');
-      return result;
-    }
+    if (records.length === 0) return false;
     for (let i = 0; i < records.length; i += BATCH) {
-      const { inserted, updated } = await upsertHrRecords(client, records.slice(i, i + BATCH), at);
+      const { inserted, updated } = await directory.upsertHrRecords(records.slice(i, i + BATCH), at);
       result.imported += inserted;
       result.updated += updated;
     }
     result.unchanged = records.length - result.imported - result.updated;
     if (opts.replace)
-      result.deactivated = await deactivateHrPeopleNotIn(
-        client,
+      result.deactivated = await directory.deactivateHrPeopleNotIn(
         records.map((r) => r.aadObjectId),
         at,
       );
-    await client.query('INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)', [
+    await audit.record({
       at,
-      'hr-csv',
-      'directory.imported',
-      opts.sourceName,
-      JSON.stringify({
+      actor: 'hr-csv',
+      action: 'directory.imported',
+      subject: opts.sourceName,
+      detail: {
         encoding: parsed.encoding,
         imported: result.imported,
         updated: result.updated,
@@ -122,15 +110,11 @@ export async function importHrCsv(pool: pg.Pool, buffer: Uint8Array, opts: HrImp
         deactivated: result.deactivated,
         rejected: result.rejected.length,
         replace: Boolean(opts.replace),
-      }),
-    ]);
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+      },
+    });
+    return true;
+  });
+  if (!written) return result;
   result.rejected.sort((a, b) => a.line - b.line);
   result.warnings.sort((a, b) => a.line - b.line);
   return result;

@@ -6,7 +6,6 @@ import type { Calendar } from './calendar.ts';
 import {
   addDays,
   effectiveTimeZone,
-  formatClock,
   localDateOf,
   parseClock,
   weekdayOf,
@@ -16,6 +15,13 @@ import {
 
 /** 出社 (working, but at the office: no telework check-in) or 休暇 (not working). */
 export type DayKind = 'office' | 'leave';
+
+/** A person's own mark on one local date; the latest mark wins. */
+export interface DayMark {
+  date: LocalDate;
+  kind: DayKind;
+  setAt: Date;
+}
 
 export interface WorkSchedule {
   timeZone: string;
@@ -53,10 +59,6 @@ export function workSchedule(opts: {
     if (!Number.isInteger(m) || m < 0 || m >= 24 * 60) throw new Error(`Not a time of day: ${m} minutes`);
   }
   return s;
-}
-
-export function describeSchedule(s: WorkSchedule): string {
-  return `${s.timeZone} ${s.workingDays.join(',')} ${formatClock(s.startMinute)}–${formatClock(s.endMinute)}`;
 }
 
 /** Bit d set = weekday d is a working day; the form stored in user_schedules.working_days. */
