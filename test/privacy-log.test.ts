@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { createDirectory } from '../src/people/directory/index.ts';
 import { directorySyncJob } from '../src/people/directory/sync-job.ts';

@@ -83,8 +83,26 @@ export async function spawnServer(
   env: Record<string, string | undefined>,
   options: SpawnOptions = {},
 ): Promise<SpawnedServer> {
+  if (options.port && options.port > 0) return spawnOnce(entry, env, options, options.port);
+  // A port free a moment ago can be taken before the child binds it (the embedded PostgreSQL the child starts
+  // first picks its own port the same way): pick another and try again rather than fail the test.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort(options.host ?? env.HOST ?? '127.0.0.1');
+    try {
+      return await spawnOnce(entry, env, options, port);
+    } catch (err) {
+      if (attempt >= 3 || !/EADDRINUSE/.test((err as Error).message)) throw err;
+    }
+  }
+}
+
+async function spawnOnce(
+  entry: string,
+  env: Record<string, string | undefined>,
+  options: SpawnOptions,
+  port: number,
+): Promise<SpawnedServer> {
   const host = options.host ?? env.HOST ?? '127.0.0.1';
-  const port = options.port && options.port > 0 ? options.port : await freePort(host);
   const cwd = options.cwd ?? REPO_ROOT;
   const echo = options.echo ?? process.env.HARNESS_VERBOSE === '1';
   const childEnv: Record<string, string> = {};
