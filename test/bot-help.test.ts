@@ -3,26 +3,22 @@
  * understands (チェックイン, チェックアウト, 出社) — taken from the route table, so the two cannot drift apart.
  * Through the real server and the local Teams channel.
  */
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalChannel, type ConnectorCall, type LocalChannel } from './harness/channel.ts';
-import { spawnServer, type SpawnedServer } from './harness/spawn.ts';
-import { makeDataDir } from './support/database.ts';
+import type { ConnectorCall, LocalChannel } from './harness/channel.ts';
+import type { SpawnedServer } from './harness/spawn.ts';
+import { startBotServer, type BotServer } from './support/bot-server.ts';
 
+let bot: BotServer;
 let channel: LocalChannel;
 let server: SpawnedServer;
-let dataDir: string;
 
 beforeAll(async () => {
-  channel = await startLocalChannel();
-  dataDir = makeDataDir();
-  server = await spawnServer('server/main.ts', { ...channel.botEnv(), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  bot = await startBotServer();
+  ({ channel, server } = bot);
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await channel?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await bot?.stop();
 });
 
 function replyText(call: ConnectorCall): string {

@@ -3,26 +3,22 @@
  * Teams channel to the real server with a value that is null, absent, a string or an array, is answered with a 4xx
  * (a well-formed invoke the bot does not implement: the Bot Framework's 501), never a 500, and the turn logs no error.
  */
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalChannel, type LocalChannel } from './harness/channel.ts';
-import { spawnServer, type SpawnedServer } from './harness/spawn.ts';
-import { makeDataDir } from './support/database.ts';
+import type { LocalChannel } from './harness/channel.ts';
+import type { SpawnedServer } from './harness/spawn.ts';
+import { startBotServer, type BotServer } from './support/bot-server.ts';
 
+let bot: BotServer;
 let channel: LocalChannel;
 let server: SpawnedServer;
-let dataDir: string;
 
 beforeAll(async () => {
-  channel = await startLocalChannel();
-  dataDir = makeDataDir();
-  server = await spawnServer('server/main.ts', { ...channel.botEnv(), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  bot = await startBotServer();
+  ({ channel, server } = bot);
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await channel?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await bot?.stop();
 });
 
 /** node_modules/botbuilder/lib/teamsActivityHandler.js and botbuilder-core/lib/activityHandler.js, onInvokeActivity. */

@@ -3,28 +3,25 @@
  * check-in note, a display name) is cleaned and answered; an id of the wrong shape or length is refused with a clear
  * card or a 4xx. Never a 5xx, never a failed turn in the log, and nothing half-stored.
  */
-import { rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/database.ts';
-import { startLocalChannel, type ConnectorCall, type LocalChannel, type TeamsUser } from './harness/channel.ts';
-import { spawnServer, type SpawnedServer } from './harness/spawn.ts';
-import { makeDataDir, quietLog } from './support/database.ts';
+import type { ConnectorCall, LocalChannel, TeamsUser } from './harness/channel.ts';
+import type { SpawnedServer } from './harness/spawn.ts';
+import { startBotServer, type BotServer } from './support/bot-server.ts';
+import { quietLog } from './support/database.ts';
 
+let bot: BotServer;
 let channel: LocalChannel;
 let server: SpawnedServer;
-let dataDir: string;
 
 beforeAll(async () => {
-  channel = await startLocalChannel();
-  dataDir = makeDataDir();
-  server = await spawnServer('server/main.ts', { ...channel.botEnv(), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  bot = await startBotServer();
+  ({ channel, server } = bot);
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await channel?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await bot?.stop();
 });
 
 beforeEach(() => channel.clear());
@@ -201,7 +198,7 @@ describe('afterwards', () => {
   it('logged no failed turn, and stored cleaned text only and nothing for refused activities', async () => {
     expect([...server.stdout, ...server.stderr].filter((l) => /"level":(50|60)/.test(l))).toEqual([]);
     await server.stop();
-    const db = await openDatabase({ dataDir, log: quietLog });
+    const db = await openDatabase({ dataDir: bot.dataDir, log: quietLog });
     try {
       // An id with a NUL cannot even be a query parameter: look for anything starting with its printable part.
       const like = refusedIds.map((id) => `${id.replace(/[^\x21-\x7e][\s\S]*$/, '')}%`);

@@ -3,27 +3,26 @@
  * (receipt in place of the form, guidance for a violation), the Action.Submit fallback (card updated with PUT),
  * and refusals that store nothing.
  */
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/database.ts';
-import { startLocalChannel, type ConnectorCall, type LocalChannel, type TeamsUser } from './harness/channel.ts';
+import type { ConnectorCall, LocalChannel, TeamsUser } from './harness/channel.ts';
 import { spawnServer, type SpawnedServer } from './harness/spawn.ts';
-import { makeDataDir, quietLog } from './support/database.ts';
+import { startBotServer, type BotServer } from './support/bot-server.ts';
+import { quietLog } from './support/database.ts';
 
+let bot: BotServer;
 let channel: LocalChannel;
 let server: SpawnedServer;
 let dataDir: string;
 
 beforeAll(async () => {
-  channel = await startLocalChannel();
-  dataDir = makeDataDir();
-  server = await spawnServer('server/main.ts', { ...channel.botEnv(), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  bot = await startBotServer();
+  ({ channel, server, dataDir } = bot);
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await channel?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (bot) bot.server = server; // a test restarted it
+  await bot?.stop();
 });
 
 beforeEach(() => channel.clear());

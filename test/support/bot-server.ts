@@ -1,0 +1,35 @@
+import { rmSync } from 'node:fs';
+import { startLocalChannel, type LocalChannel } from '../harness/channel.ts';
+import { spawnServer, type SpawnedServer } from '../harness/spawn.ts';
+import { makeDataDir } from './database.ts';
+
+export interface BotServer {
+  channel: LocalChannel;
+  server: SpawnedServer;
+  dataDir: string;
+  /** Stops the server and the channel and removes the data directory. */
+  stop(): Promise<void>;
+}
+
+/** The real server process (`server/main.ts`) behind a local Teams channel, with its own embedded database. */
+export async function startBotServer(env: Record<string, string> = {}): Promise<BotServer> {
+  const channel = await startLocalChannel();
+  const dataDir = makeDataDir();
+  const server = await spawnServer('server/main.ts', {
+    ...channel.botEnv(),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+  const bot: BotServer = {
+    channel,
+    server,
+    dataDir,
+    async stop() {
+      await bot.server.stop();
+      await channel.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return bot;
+}
