@@ -4,27 +4,13 @@
  * card or a 4xx. Never a 5xx, never a failed turn in the log, and nothing half-stored.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/database.ts';
-import type { ConnectorCall, LocalChannel, TeamsUser } from './harness/channel.ts';
-import type { SpawnedServer } from './harness/spawn.ts';
-import { startBotServer, type BotServer } from './support/bot-server.ts';
+import type { ConnectorCall, TeamsUser } from './harness/channel.ts';
+import { useBotServer } from './support/bot-server.ts';
 import { quietLog } from './support/database.ts';
 
-let bot: BotServer;
-let channel: LocalChannel;
-let server: SpawnedServer;
-
-beforeAll(async () => {
-  bot = await startBotServer();
-  ({ channel, server } = bot);
-});
-
-afterAll(async () => {
-  await bot?.stop();
-});
-
-beforeEach(() => channel.clear());
+const bot = useBotServer();
 
 const NUL = '\u0000';
 const LONE_HIGH = '\ud83d';
@@ -46,18 +32,18 @@ function replyText(call: ConnectorCall): string {
 }
 
 async function say(text: string, user: TeamsUser, overrides: Record<string, unknown> = {}) {
-  const res = await channel.send(server.url, channel.activities.message(text, overrides), { user });
+  const res = await bot.channel.send(bot.server.url, bot.channel.activities.message(text, overrides), { user });
   expect(res.status).toBe(200);
   return res;
 }
 
 async function replyTo(activityId: string): Promise<ConnectorCall> {
-  return channel.waitFor((c) => c.kind === 'reply' && c.replyToId === activityId && c.status === 200);
+  return bot.channel.waitFor((c) => c.kind === 'reply' && c.replyToId === activityId && c.status === 200);
 }
 
 async function noReplyTo(activityId: string): Promise<void> {
   await new Promise((r) => setTimeout(r, 400));
-  expect(channel.calls((c) => c.replyToId === activityId || c.activityId === activityId)).toEqual([]);
+  expect(bot.channel.calls((c) => c.replyToId === activityId || c.activityId === activityId)).toEqual([]);
 }
 
 function findExecute(node: unknown): { verb: string; data: Record<string, unknown> } | undefined {
@@ -74,7 +60,7 @@ let noteUser: TeamsUser;
 
 describe('odd characters in what people type are cleaned, and the turn is answered', () => {
   it('answers a question with a NUL in it', async () => {
-    const user = channel.addUser();
+    const user = bot.channel.addUser();
     const res = await say(`私用スマホで${NUL}Teamsアプリ使える？`, user);
     const text = replyText(await replyTo(res.activity.id!));
     expect(text).toMatch(/^× /m);
@@ -82,7 +68,7 @@ describe('odd characters in what people type are cleaned, and the turn is answer
   });
 
   it('answers a question ending in half an emoji (a lone surrogate)', async () => {
-    const user = channel.addUser();
+    const user = bot.channel.addUser();
     const res = await say(`カフェで仕事していい？${LONE_HIGH}`, user);
     expect(replyText(await replyTo(res.activity.id!))).toContain('§2.1');
     const low = await say(`${LONE_LOW}ヘルプ`, user);
@@ -90,7 +76,7 @@ describe('odd characters in what people type are cleaned, and the turn is answer
   });
 
   it('takes a check-in whose note has a NUL, a control character and a lone surrogate; the note is stored cleaned', async () => {
-    noteUser = channel.addUser();
+    noteUser = bot.channel.addUser();
     const res = await say('チェックイン', noteUser);
     const action = findExecute((await replyTo(res.activity.id!)).activity);
     expect(action).toBeDefined();
@@ -102,9 +88,9 @@ describe('odd characters in what people type are cleaned, and the turn is answer
       workspace: 'private',
       note: `今日は${NUL}在宅\u0007です${LONE_LOW}`,
     };
-    const submit = await channel.send(
-      server.url,
-      channel.activities.adaptiveCardAction({ verb: action!.verb, data: { ...action!.data, ...answers } }),
+    const submit = await bot.channel.send(
+      bot.server.url,
+      bot.channel.activities.adaptiveCardAction({ verb: action!.verb, data: { ...action!.data, ...answers } }),
       { user: noteUser },
     );
     expect(submit.status).toBe(200);
@@ -112,12 +98,12 @@ describe('odd characters in what people type are cleaned, and the turn is answer
   });
 
   it('stores a display name with a NUL and a lone surrogate, cleaned', async () => {
-    const user = channel.addUser({ name: `佐藤${NUL} 花子${LONE_HIGH}` });
+    const user = bot.channel.addUser({ name: `佐藤${NUL} 花子${LONE_HIGH}` });
     const res = await say('ヘルプ', user);
     expect(replyText(await replyTo(res.activity.id!))).toContain('使い方');
     storedUsers.push({ user, name: '佐藤 花子\ufffd' });
-    const welcome = await channel.send(server.url, channel.activities.botAdded(), {
-      user: channel.addUser({ name: `${LONE_LOW}鈴木${NUL}` }),
+    const welcome = await bot.channel.send(bot.server.url, bot.channel.activities.botAdded(), {
+      user: bot.channel.addUser({ name: `${LONE_LOW}鈴木${NUL}` }),
     });
     expect(welcome.status).toBe(200);
     expect(replyText(await replyTo(welcome.activity.id!))).toContain('\ufffd鈴木 さん');
@@ -132,7 +118,7 @@ describe('ids of the wrong shape are refused, and nothing is stored', () => {
       randomUUID().repeat(3),
       `${randomUUID()}${LONE_LOW}`,
     ]) {
-      const user = channel.addUser({ aadObjectId });
+      const user = bot.channel.addUser({ aadObjectId });
       refusedIds.push(aadObjectId);
       const res = await say('カフェで仕事していい？', user);
       const text = replyText(await replyTo(res.activity.id!));
@@ -142,7 +128,7 @@ describe('ids of the wrong shape are refused, and nothing is stored', () => {
   });
 
   it('refuses a tenant id that is not a GUID, with a clear card', async () => {
-    const user = channel.addUser();
+    const user = bot.channel.addUser();
     refusedIds.push(user.aadObjectId);
     const res = await say('ヘルプ', user, { conversation: { tenantId: `tenant${NUL}` } });
     expect(replyText(await replyTo(res.activity.id!))).toContain('確認できなかった');
@@ -151,7 +137,7 @@ describe('ids of the wrong shape are refused, and nothing is stored', () => {
   });
 
   it('answers nothing to a conversation or user id that is not a Teams id (NUL, over-long), and stores nothing', async () => {
-    const user = channel.addUser();
+    const user = bot.channel.addUser();
     refusedIds.push(user.aadObjectId);
     const cases = [
       { conversation: { id: `a:1${NUL}x` } },
@@ -164,30 +150,30 @@ describe('ids of the wrong shape are refused, and nothing is stored', () => {
       const res = await say('カフェで仕事していい？', user, overrides);
       await noReplyTo(res.activity.id!);
     }
-    const welcome = await channel.send(
-      server.url,
-      channel.activities.botAdded({ conversation: { id: `a:1${'z'.repeat(700)}` } }),
+    const welcome = await bot.channel.send(
+      bot.server.url,
+      bot.channel.activities.botAdded({ conversation: { id: `a:1${'z'.repeat(700)}` } }),
       { user },
     );
     expect(welcome.status).toBe(200);
   });
 
   it('answers an invoke with a malformed id or a member list that is not a list with 400', async () => {
-    const user = channel.addUser();
+    const user = bot.channel.addUser();
     refusedIds.push(user.aadObjectId);
-    const action = channel.activities.adaptiveCardAction({ verb: 'checkin.submit', data: {} });
+    const action = bot.channel.activities.adaptiveCardAction({ verb: 'checkin.submit', data: {} });
     for (const overrides of [
       { from: { aadObjectId: 'nope' } },
       { conversation: { id: 'a'.repeat(1000) } },
       { conversation: { tenantId: 'x' } },
       { from: { name: { first: '太郎' } } },
     ]) {
-      const res = await channel.send(server.url, { ...action, ...overrides }, { user });
+      const res = await bot.channel.send(bot.server.url, { ...action, ...overrides }, { user });
       expect({ overrides, status: res.status }).toEqual({ overrides, status: 400 });
     }
-    const members = await channel.send(
-      server.url,
-      { ...channel.activities.botAdded(), membersAdded: 'everyone' } as never,
+    const members = await bot.channel.send(
+      bot.server.url,
+      { ...bot.channel.activities.botAdded(), membersAdded: 'everyone' } as never,
       { user },
     );
     expect(members.status).toBeLessThan(500);
@@ -196,8 +182,8 @@ describe('ids of the wrong shape are refused, and nothing is stored', () => {
 
 describe('afterwards', () => {
   it('logged no failed turn, and stored cleaned text only and nothing for refused activities', async () => {
-    expect([...server.stdout, ...server.stderr].filter((l) => /"level":(50|60)/.test(l))).toEqual([]);
-    await server.stop();
+    expect([...bot.server.stdout, ...bot.server.stderr].filter((l) => /"level":(50|60)/.test(l))).toEqual([]);
+    await bot.server.stop();
     const db = await openDatabase({ dataDir: bot.dataDir, log: quietLog });
     try {
       // An id with a NUL cannot even be a query parameter: look for anything starting with its printable part.

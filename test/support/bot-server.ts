@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { rmSync } from 'node:fs';
 import { startLocalChannel, type LocalChannel } from '../harness/channel.ts';
 import { spawnServer, type SpawnedServer } from '../harness/spawn.ts';
@@ -32,4 +33,17 @@ export async function startBotServer(env: Record<string, string> = {}): Promise<
     },
   };
   return bot;
+}
+
+/** One server for the whole test file: started before its tests, stopped after; the channel's log cleared between. */
+export function useBotServer(env: Record<string, string> = {}): BotServer {
+  const holder = {} as BotServer;
+  beforeAll(async () => {
+    Object.assign(holder, await startBotServer(env));
+  });
+  afterAll(async () => {
+    await holder.stop?.();
+  });
+  beforeEach(() => holder.channel.clear());
+  return holder;
 }
