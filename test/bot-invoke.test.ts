@@ -3,23 +3,10 @@
  * Teams channel to the real server with a value that is null, absent, a string or an array, is answered with a 4xx
  * (a well-formed invoke the bot does not implement: the Bot Framework's 501), never a 500, and the turn logs no error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalChannel } from './harness/channel.ts';
-import type { SpawnedServer } from './harness/spawn.ts';
-import { startBotServer, type BotServer } from './support/bot-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useBotServer } from './support/bot-server.ts';
 
-let bot: BotServer;
-let channel: LocalChannel;
-let server: SpawnedServer;
-
-beforeAll(async () => {
-  bot = await startBotServer();
-  ({ channel, server } = bot);
-});
-
-afterAll(async () => {
-  await bot?.stop();
-});
+const bot = useBotServer();
 
 /** node_modules/botbuilder/lib/teamsActivityHandler.js and botbuilder-core/lib/activityHandler.js, onInvokeActivity. */
 const INVOKE_NAMES = [
@@ -60,11 +47,11 @@ const MALFORMED_VALUES: { label: string; value?: unknown }[] = [
 async function invoke(name: unknown, value: { value?: unknown }) {
   const activity: Record<string, unknown> = { type: 'invoke', ...value };
   if (name !== undefined) activity.name = name;
-  return channel.send(server.url, activity as never);
+  return bot.channel.send(bot.server.url, activity as never);
 }
 
 function errorLines(): string[] {
-  return [...server.stdout, ...server.stderr].filter((l) => /"level":(50|60)/.test(l));
+  return [...bot.server.stdout, ...bot.server.stderr].filter((l) => /"level":(50|60)/.test(l));
 }
 
 describe('invokes the bot does not implement, or cannot read', () => {
@@ -111,7 +98,7 @@ describe('invokes the bot does not implement, or cannot read', () => {
 
   it('logged no failed turn and is still healthy', async () => {
     expect(errorLines()).toEqual([]);
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    expect((await channel.send(server.url, channel.activities.message('help'))).status).toBe(200);
+    expect((await fetch(`${bot.server.url}/healthz`)).status).toBe(200);
+    expect((await bot.channel.send(bot.server.url, bot.channel.activities.message('help'))).status).toBe(200);
   });
 });

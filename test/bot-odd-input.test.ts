@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/database.ts';
 import type { ConnectorCall, TeamsUser } from './harness/channel.ts';
-import { useBotServer } from './support/bot-server.ts';
+import { useBotServer, replyText } from './support/bot-server.ts';
 import { quietLog } from './support/database.ts';
 
 const bot = useBotServer();
@@ -15,21 +15,6 @@ const bot = useBotServer();
 const NUL = '\u0000';
 const LONE_HIGH = '\ud83d';
 const LONE_LOW = '\udc00';
-
-/** Every text a person would read in the reply. */
-function replyText(call: ConnectorCall): string {
-  const out: string[] = [];
-  const walk = (e: unknown): void => {
-    if (Array.isArray(e)) return e.forEach(walk);
-    if (!e || typeof e !== 'object') return;
-    for (const [k, v] of Object.entries(e)) {
-      if ((k === 'text' || k === 'title' || k === 'value') && typeof v === 'string') out.push(v);
-      else if (k !== 'data') walk(v);
-    }
-  };
-  walk(call.activity);
-  return out.join('\n');
-}
 
 async function say(text: string, user: TeamsUser, overrides: Record<string, unknown> = {}) {
   const res = await bot.channel.send(bot.server.url, bot.channel.activities.message(text, overrides), { user });

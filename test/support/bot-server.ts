@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { rmSync } from 'node:fs';
-import { startLocalChannel, type LocalChannel } from '../harness/channel.ts';
+import { startLocalChannel, type ConnectorCall, type LocalChannel } from '../harness/channel.ts';
 import { spawnServer, type SpawnedServer } from '../harness/spawn.ts';
 import { makeDataDir } from './database.ts';
 
@@ -46,4 +46,19 @@ export function useBotServer(env: Record<string, string> = {}): BotServer {
   });
   beforeEach(() => holder.channel.clear());
   return holder;
+}
+
+/** Every text a person would read in a reply: texts, titles and input values, not the data cards carry back. */
+export function replyText(call: ConnectorCall): string {
+  const out: string[] = [];
+  const walk = (e: unknown): void => {
+    if (Array.isArray(e)) return e.forEach(walk);
+    if (!e || typeof e !== 'object') return;
+    for (const [k, v] of Object.entries(e)) {
+      if ((k === 'text' || k === 'title' || k === 'value') && typeof v === 'string') out.push(v);
+      else if (k !== 'data') walk(v);
+    }
+  };
+  walk(call.activity);
+  return out.join('\n');
 }
