@@ -4,7 +4,6 @@
  * Through the real server and the local Teams channel.
  */
 import { describe, expect, it } from 'vitest';
-import type { ConnectorCall } from './harness/channel.ts';
 import { useBotServer, replyText } from './support/bot-server.ts';
 
 const bot = useBotServer();
