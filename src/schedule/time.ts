@@ -10,20 +10,19 @@ export const DEFAULT_TIME_ZONE = 'Asia/Tokyo';
 export type LocalDate = string;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const validity = new Map<string, boolean>();
+// Only valid zones are remembered: there are a few hundred of them, while invalid strings from clients are endless.
+const validZones = new Set<string>();
 
 export function isValidTimeZone(tz: string): boolean {
-  let ok = validity.get(tz);
-  if (ok === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      ok = tz.length > 0;
-    } catch {
-      ok = false;
-    }
-    validity.set(tz, ok);
+  if (validZones.has(tz)) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+  } catch {
+    return false;
   }
-  return ok;
+  if (tz.length === 0) return false;
+  validZones.add(tz);
+  return true;
 }
 
 /** What Teams sent, or Tokyo: a person with a missing or unknown zone still gets their check-in at a sane hour. */
