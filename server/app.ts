@@ -40,7 +40,7 @@ export function createApp(config: Config, deps: { db: Database; log: Logger; clo
     transaction,
     clock,
     calendar: config.calendar,
-    questions: createQuestionKeeper({ store: stores.questionLog, retentionDays: config.questions.retentionDays }),
+    questions: createQuestionKeeper({ retentionDays: config.questions.retentionDays }),
     notifier: createComplianceNotifier({
       policy: config.checkin.complianceNotify,
       securityContacts: config.checkin.securityContacts,

@@ -5,13 +5,13 @@ import type { ComplianceNotifier } from './checkin/notify.ts';
 import type { Calendar } from './schedule/calendar.ts';
 import { createPeople } from './people/people.ts';
 import type { Clock, Transact } from './ports.ts';
-import type { QuestionKeeper } from './questions/retention.ts';
+import type { QuestionKeeper, QuestionLogStore } from './questions/retention.ts';
 
 export const MAX_QUESTION_LENGTH = 500;
 
 /** The stores (bound to the pool), the same stores bound to one transaction, and the rest of the outside world. */
 export interface CoreDeps extends CheckinStores {
-  transaction: Transact<CheckinStores>;
+  transaction: Transact<CheckinStores & { questionLog: QuestionLogStore }>;
   clock: Clock;
   notifier?: ComplianceNotifier;
   calendar: Calendar;
@@ -32,14 +32,20 @@ export function createCore(deps: CoreDeps) {
       const result = answer(text);
       const at = deps.clock.now();
       // The audit log cannot be purged, so it holds how the question was answered and never what was asked.
-      await deps.audit.record({
+      const answered = {
         at,
         actor: asker.aadObjectId ?? 'anonymous',
         action: 'question.answered',
         subject: asker.aadObjectId,
         detail: { verdict: result.verdict, citations: result.citations, cells: result.cells.length },
-      });
-      await deps.questions?.keep({ at, text, answer: result });
+      };
+      const kept = deps.questions?.toKeep({ at, text, answer: result });
+      if (!kept) await deps.audit.record(answered);
+      else
+        await deps.transaction(async (tx) => {
+          await tx.audit.record(answered);
+          await tx.questionLog.add(kept);
+        });
       return result;
     },
   };

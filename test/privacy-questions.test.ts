@@ -108,6 +108,24 @@ describe('question retention', () => {
     expect(columns.rows.map((r) => r.column_name)).toEqual(['id', 'asked_on', 'language', 'verdict', 'text']);
   });
 
+  it('writes the audit row and the kept text in one transaction: when the text cannot be kept, neither is', async () => {
+    const answered = async () =>
+      (await db.pool.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'question.answered'`)).rows[0].n;
+    const before = { audit: await answered(), kept: (await questionRows()).length };
+    await db.pool.query(`CREATE FUNCTION refuse_question() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'question_log unavailable'; END $$`);
+    await db.pool.query(`CREATE TRIGGER refuse_question BEFORE INSERT ON question_log
+      FOR EACH ROW EXECUTE FUNCTION refuse_question()`);
+    try {
+      await withApp({ QUESTION_RETENTION_DAYS: '30' }, async (_app, url) => {
+        await ask(url, 'カフェで仕事していい？'); // answered with the apology card: the turn failed
+      });
+    } finally {
+      await db.pool.query('DROP TRIGGER refuse_question ON question_log; DROP FUNCTION refuse_question()');
+    }
+    expect({ audit: await answered(), kept: (await questionRows()).length }).toEqual(before);
+  });
+
   it('has the daily job delete what is older than 30 days and leave the rest', async () => {
     await db.pool.query('DELETE FROM question_log');
     const store = pgQuestionLog(db.pool);

@@ -25,27 +25,25 @@ export interface QuestionLogStore {
   deleteAskedBefore(day: LocalDate | undefined): Promise<number>;
 }
 
-/** The core's port: offered every answered question, keeps it or not according to the retention. */
+/**
+ * The core's port: offered every answered question, says what of it to keep according to the retention (nothing
+ * when it is 0); the core writes that in the same transaction as the question's audit row.
+ */
 export interface QuestionKeeper {
-  keep(asked: { at: Date; text: string; answer: Answer }): Promise<void>;
+  toKeep(asked: { at: Date; text: string; answer: Answer }): KeptQuestion | undefined;
 }
 
 export const MAX_KEPT_LENGTH = 500;
 /** Days are counted, and the purge runs, on the company's calendar. */
 const RETENTION_TIME_ZONE = DEFAULT_TIME_ZONE;
 
-export function createQuestionKeeper(opts: { store: QuestionLogStore; retentionDays: number }): QuestionKeeper {
+export function createQuestionKeeper(opts: { retentionDays: number }): QuestionKeeper {
   return {
-    async keep({ at, text, answer }) {
-      if (opts.retentionDays <= 0) return;
+    toKeep({ at, text, answer }) {
+      if (opts.retentionDays <= 0) return undefined;
       const kept = minimise(text);
-      if (!kept) return;
-      await opts.store.add({
-        askedOn: localDateOf(at, RETENTION_TIME_ZONE),
-        lang: answer.lang,
-        verdict: answer.verdict,
-        text: kept,
-      });
+      if (!kept) return undefined;
+      return { askedOn: localDateOf(at, RETENTION_TIME_ZONE), lang: answer.lang, verdict: answer.verdict, text: kept };
     },
   };
 }
