@@ -7,6 +7,10 @@ import { BodyError, readJson } from './body.ts';
 const TAB_DIR = fileURLToPath(new URL('../tab/public/', import.meta.url));
 // Bot Framework activities are small; a card submit is a few KB. Anything near this (decoded) is not Teams.
 export const MAX_BODY_BYTES = 256 * 1024;
+// Bodies are read before botbuilder checks the token's signature, so a crowd of slow senders with well-formed but
+// forged tokens could each make the server hold up to MAX_BODY_BYTES. Teams sends an activity in one go, so this many
+// bodies still arriving at once means something is wrong: past it the server sheds load (at most 32 MB held).
+export const MAX_BODIES_IN_FLIGHT = 128;
 
 /** What answers a turn: the bot's handler, or any stand-in with the same shape. */
 export interface TurnRunner {
@@ -36,6 +40,7 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
   // No body parser here: each route reads its own body through server/body.ts, after it has checked what it can
   // from the headers alone.
   const server = restify.createServer({ name: 'telework-guard', handleUncaughtExceptions: false });
+  let bodiesInFlight = 0;
 
   server.post('/api/messages', async (req, res) => {
     const authorization = req.headers.authorization;
@@ -49,6 +54,13 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
       res.send(401, { error: 'unauthorized' });
       return;
     }
+    if (bodiesInFlight >= MAX_BODIES_IN_FLIGHT) {
+      log.warn({ reason: 'busy', inFlight: bodiesInFlight }, 'refused a request: too many bodies arriving at once');
+      res.header('Retry-After', '1');
+      res.send(503, { error: 'busy' });
+      return;
+    }
+    bodiesInFlight++;
     try {
       req.body = await readJson(req, { maxBytes: MAX_BODY_BYTES });
     } catch (err) {
@@ -61,6 +73,8 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
       log.warn({ reason: 'body-refused', status: err.status, code: err.code }, 'refused a request body');
       res.send(err.status, { error: BODY_ERRORS[err.status], code: err.code });
       return;
+    } finally {
+      bodiesInFlight--;
     }
     try {
       await deps.adapter.process(req, res, (ctx) => deps.bot.run(ctx));

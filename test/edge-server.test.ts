@@ -6,6 +6,7 @@
  * file can check that none of it left a trace.
  */
 import { readFileSync, rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { createDeflate, createGzip, deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/database.ts';
@@ -291,6 +292,46 @@ describe('defect 2: the limit counts inflated bytes, and nothing is read before 
     expect(await stillServing(authed)).toBe(true);
     expect(await stillServing(anon)).toBe(true);
   }, 30_000);
+});
+
+describe('a crowd of slow senders', () => {
+  it('holds at most 128 bodies at once: the next request gets 503 with Retry-After, and service resumes after', async () => {
+    const token = await bearer();
+    const json = activityJson('slow');
+    const head =
+      `POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+      `Authorization: ${token}\r\nContent-Length: ${json.length}\r\n\r\n`;
+    const { port } = new URL(authed.url);
+    // Each sends its headers and the first bytes of a well-formed body, then waits (under the 5 s idle limit).
+    const slow = await Promise.all(
+      Array.from(
+        { length: 128 },
+        () =>
+          new Promise<Socket>((resolve, reject) => {
+            const s = connect(Number(port), '127.0.0.1', () =>
+              s.write(head + json.subarray(0, 10).toString('latin1'), 'latin1', () => resolve(s)),
+            );
+            s.on('error', reject);
+          }),
+      ),
+    );
+    try {
+      await sleep(300);
+      const shed = await post(authed, { headers: JSON_HEADERS, body: activityJson('one too many'), token: true });
+      expect(shed.status).toBe(503);
+      expect(shed.headers['retry-after']).toBe('1');
+    } finally {
+      for (const s of slow) s.destroy();
+    }
+    await sleep(200);
+    const after = await post(authed, {
+      headers: JSON_HEADERS,
+      body: activityJson('ヘルプ', channel.defaultUser),
+      token: true,
+    });
+    expect(after.status).toBe(200);
+    expect(await stillServing(authed)).toBe(true);
+  }, 20_000);
 });
 
 describe('well-formed bodies in every framing Teams or a proxy might use are read', () => {
