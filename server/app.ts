@@ -86,7 +86,9 @@ export function createApp(config: Config, deps: { db: Database; log: Logger; clo
         await db.ping();
         return { ok: true, detail: { database: db.embedded ? 'embedded' : 'external' } };
       } catch (err) {
-        return { ok: false, detail: { database: (err as Error).message } };
+        // Anyone may call /healthz: the reason goes to the log (scrubbed), not to the caller.
+        log.warn({ err }, 'health check: database unreachable');
+        return { ok: false, detail: { database: 'unreachable' } };
       }
     },
   });
