@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import restify from 'restify';
 import type { Request as BotRequest, Response as BotResponse, TurnContext } from 'botbuilder';
 import type { Logger } from '../src/log.ts';
+import { errorFacts } from '../bot/adapter/log.ts';
 import { BodyError, readJson } from './body.ts';
 
 const TAB_DIR = fileURLToPath(new URL('../tab/public/', import.meta.url));
@@ -66,7 +67,7 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     } catch (err) {
       if (res.headersSent) return;
       if (!(err instanceof BodyError)) {
-        log.error({ err: { name: (err as Error).name } }, 'could not read a request body');
+        log.error({ err: errorFacts(err) }, 'could not read a request body');
         res.send(500, { error: 'internal' });
         return;
       }
@@ -79,7 +80,7 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     try {
       await deps.adapter.process(req, res, (ctx) => deps.bot.run(ctx));
     } catch (err) {
-      log.error({ err: { name: (err as Error).name } }, 'unhandled error processing an activity');
+      log.error({ err: errorFacts(err) }, 'unhandled error processing an activity');
       if (!res.headersSent) res.send(500, { error: 'internal' });
     }
   });
