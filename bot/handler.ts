@@ -8,6 +8,7 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import type { Core } from '../src/core.ts';
+import { isObject } from '../src/input/index.ts';
 import type { Logger } from '../src/log.ts';
 import type { Card } from './cards/card.ts';
 import { errorCard } from './cards/error.ts';
@@ -18,8 +19,6 @@ import { langOf } from './locale.ts';
 import type { ActionResult, RouteTable, Turn } from './router.ts';
 import { ROUTES } from './routes.ts';
 import { sightingOf } from './sighting.ts';
-
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Translates Teams activities into core calls and the results into cards; no rules live here. Typed commands,

@@ -4,7 +4,15 @@
  * repaired (src/input/text.ts), so a stray NUL or half an emoji in a question, a note or a name still gets an answer.
  */
 import type { Activity } from 'botbuilder';
-import { cleanJson, isGuid, isLanguageTag, isLooseObjectId, isTeamsId, looksLikeTimeZone } from '../src/input/index.ts';
+import {
+  cleanJson,
+  isGuid,
+  isLanguageTag,
+  isLooseObjectId,
+  isObject,
+  isTeamsId,
+  looksLikeTimeZone,
+} from '../src/input/index.ts';
 import { isValidTimeZone } from '../src/schedule/time.ts';
 
 export type InboundProblem =
@@ -27,8 +35,6 @@ export interface InboundOptions {
 /** Display names in Entra ID are at most 256 characters. */
 const MAX_NAME_LENGTH = 256;
 const MAX_DEPTH = 32;
-
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** Checks and cleans `activity` in place; returns why it is refused, or undefined when it may be routed. */
 export function inspectInbound(activity: Activity, options: InboundOptions = {}): InboundProblem | undefined {

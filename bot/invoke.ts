@@ -27,6 +27,3 @@ export function errorResponse(statusCode: 400 | 500, code: string, message: stri
 export function badRequest(code: string): InvokeResponse {
   return { status: 400, body: { error: 'bad_request', code } };
 }
-
-/** A well-formed invoke this bot does not implement (the Bot Framework's own answer for one). */
-export const NOT_IMPLEMENTED: InvokeResponse = { status: 501 };

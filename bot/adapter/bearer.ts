@@ -4,6 +4,7 @@
  * Everything it refuses, botbuilder would refuse too; everything it lets through, botbuilder still validates in full.
  */
 import { AuthenticationConstants } from 'botframework-connector';
+import { isObject } from '../../src/input/index.ts';
 
 // botbuilder's clock tolerance for exp/nbf (5 minutes, in every *Validation's token parameters).
 const CLOCK_TOLERANCE_SECONDS = 5 * 60;
@@ -12,7 +13,7 @@ const TOKEN_SHAPE = /^Bearer ([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+
 function segment(part: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return isObject(value) ? value : undefined;
   } catch {
     return undefined;
   }

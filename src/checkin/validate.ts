@@ -1,4 +1,5 @@
 import { GUIDELINE_REVISION } from '../guideline/index.ts';
+import { isObject } from '../input/index.ts';
 import { isLocalDate, type LocalDate } from '../schedule/time.ts';
 import type { CheckinAnswers } from './evaluate.ts';
 import { questionsOf, type CheckKind } from './questions.ts';
@@ -63,7 +64,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 export function validateSubmit(ctx: SubmitContext, verb: unknown, raw: unknown): SubmitResult {
   const reasons: Refusal[] = [];
   if (verb !== VERBS[ctx.kind]) reasons.push({ code: 'wrong-verb' });
-  const data = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
+  const data = isObject(raw) ? raw : {};
 
   const { cardId, owner, localDate, revision, corrects } = data;
   const cardOk =

@@ -37,6 +37,11 @@ export function commandKey(typed: string): string {
 
 export type CleanResult<T> = { ok: true; value: T } | { ok: false; problem: 'too-deep' };
 
+/** A JSON object (not null, not an array): the shape of an activity's parts, a card's data, a request body. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
 /**
  * Cleans every string (values and keys) in a JSON value, as a submitted card's data is: arbitrary nesting from the
  * wire is walked without recursion, and anything nested deeper than `maxDepth` is refused rather than walked.
