@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Outbox } from '../delivery/outbox.ts';
-import { GUIDELINE_REVISION } from '../guideline/index.ts';
 import type { AuditLog, Clock, Transact, UserStore } from '../ports.ts';
 import type { Calendar } from '../schedule/calendar.ts';
 import type { DayKind, WorkSchedule } from '../schedule/work-week.ts';
@@ -11,7 +10,7 @@ import { needingPledge } from './pledge.ts';
 import type { CheckKind } from './questions.ts';
 import type { CheckinCards, CheckinStore, CheckRecord, IssuedCard } from './store.ts';
 import { STREAK_LOOK_BACK_DAYS, streakOf } from './streak.ts';
-import { cardIdOf, validateSubmit, VERBS, type CardData, type Refusal } from './validate.ts';
+import { cardDataOf, cardIdOf, validateSubmit, VERBS, type CardData, type Refusal } from './validate.ts';
 
 export type SubmitOutcome =
   | { status: 'refused'; reasons: Refusal[] }
@@ -98,7 +97,7 @@ export function createCheckins(
         kind === 'checkin' ? needingPledge(deps.checkins, [aadObjectId]) : new Set<string>(),
       ]);
       return {
-        data: { cardId: card.cardId, owner: aadObjectId, localDate: date, revision: GUIDELINE_REVISION },
+        data: cardDataOf(card),
         needsPledge: pledge.has(aadObjectId),
       };
     },

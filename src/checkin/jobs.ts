@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OutgoingMessage, Outbox } from '../delivery/outbox.ts';
 import type { DeliveryPayload } from '../delivery/ports.ts';
-import { GUIDELINE_REVISION } from '../guideline/index.ts';
 import { langOf, type Lang } from '../lang.ts';
 import type { Transact, UserStore } from '../ports.ts';
 import type { Calendar } from '../schedule/calendar.ts';
@@ -10,7 +9,7 @@ import type { JobDefinition, JobSlot } from '../schedule/jobs.ts';
 import { needingPledge } from './pledge.ts';
 import type { CheckKind } from './questions.ts';
 import type { CheckinCards, CheckinStore, IssuedCard } from './store.ts';
-import type { CardData } from './validate.ts';
+import { cardDataOf, type CardData } from './validate.ts';
 
 /** Builds the message a person receives; the bot's card builders, kept outside the core. */
 export interface CheckinRenderer {
@@ -51,8 +50,9 @@ export interface CheckinJobOptions {
 
 /**
  * The three daily jobs: the check-in card at each person's start time, one reminder if nothing came back, the
- * check-out card at their end time (and a nightly purge of issued cards older than a month). Each slot decides who is due, then records the cards it issues and queues their
- * outbox rows in one transaction; the dedupe keys (one per person, day and kind) make a re-run of a slot harmless.
+ * check-out card at their end time (and a nightly purge of issued cards older than a month). Each slot decides who
+ * is due, then records the cards it issues and queues their outbox rows in one transaction; the dedupe keys (one per
+ * person, day and kind) make a re-run of a slot harmless.
  */
 export function checkinJobs(o: CheckinJobOptions): JobDefinition[] {
   const reminderAfterMs = o.reminderAfterMs ?? 2 * 3_600_000;
@@ -95,17 +95,11 @@ export function checkinJobs(o: CheckinJobOptions): JobDefinition[] {
         issuedAt,
       };
       cards.push(card);
-      const data: CardData = {
-        cardId: card.cardId,
-        owner: u.aadObjectId,
-        localDate: u.date,
-        revision: GUIDELINE_REVISION,
-      };
       const list = byDate.get(u.date) ?? [];
       list.push({
         aadObjectId: u.aadObjectId,
         tenantId: person.tenantId,
-        payload: o.renderer.render(kind, langOf(person.locale), data, {
+        payload: o.renderer.render(kind, langOf(person.locale), cardDataOf(card), {
           reminder,
           needsPledge: pledge.has(u.aadObjectId),
         }),

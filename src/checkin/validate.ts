@@ -14,6 +14,11 @@ export interface CardData {
   corrects?: string;
 }
 
+/** What an issued card carries in its action data: the server's record of it, echoed back on submit. */
+export function cardDataOf(card: { cardId: string; aadObjectId: string; localDate: LocalDate }): CardData {
+  return { cardId: card.cardId, owner: card.aadObjectId, localDate: card.localDate, revision: GUIDELINE_REVISION };
+}
+
 export const VERBS: Record<CheckKind, string> = { checkin: 'checkin.submit', checkout: 'checkout.submit' };
 
 /** What the server knows, not what the card says. */
@@ -51,7 +56,7 @@ const CARD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** The submitted card id, when it has the form of one the server issues. */
 export function cardIdOf(raw: unknown): string | undefined {
-  const id = raw && typeof raw === 'object' ? (raw as { cardId?: unknown }).cardId : undefined;
+  const id = isObject(raw) ? raw.cardId : undefined;
   return typeof id === 'string' && CARD_ID.test(id) ? id : undefined;
 }
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
