@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { graphConfigFromEnv, type GraphConfig } from './people/directory/graph.ts';
 import { CalendarConfigError, calendarFromEnv, type Calendar } from './schedule/calendar.ts';
+import { isGuid } from './input/index.ts';
 
 /** The server's settings, read once from the environment (and `.env` files) and validated at start-up. */
 export interface Config {
@@ -147,7 +148,7 @@ function crossChecks(raw: NodeJS.ProcessEnv): Issue[] {
   const password = env.MicrosoftAppPassword ?? env.BOT_PASSWORD;
   const tenant = env.MicrosoftAppTenantId ?? env.BOT_TENANT_ID;
   const type = env.BOT_TYPE ?? env.MicrosoftAppType;
-  if (appId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
+  if (appId && !isGuid(appId)) {
     issue('MicrosoftAppId', "must be the bot's Entra ID application (client) id, a GUID");
   }
   if (appId && type !== 'UserAssignedMSI' && !password) {

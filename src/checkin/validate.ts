@@ -1,5 +1,5 @@
 import { GUIDELINE_REVISION } from '../guideline/index.ts';
-import { isObject } from '../input/index.ts';
+import { isGuid, isObject } from '../input/index.ts';
 import { isLocalDate, type LocalDate } from '../schedule/time.ts';
 import type { CheckinAnswers } from './evaluate.ts';
 import { questionsOf, type CheckKind } from './questions.ts';
@@ -52,12 +52,10 @@ export interface Refusal {
 
 export type SubmitResult = { ok: true; card: CardData; answers: CheckinAnswers } | { ok: false; reasons: Refusal[] };
 
-const CARD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The submitted card id, when it has the form of one the server issues. */
 export function cardIdOf(raw: unknown): string | undefined {
   const id = isObject(raw) ? raw.cardId : undefined;
-  return typeof id === 'string' && CARD_ID.test(id) ? id : undefined;
+  return isGuid(id) ? id : undefined;
 }
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
@@ -73,14 +71,13 @@ export function validateSubmit(ctx: SubmitContext, verb: unknown, raw: unknown):
 
   const { cardId, owner, localDate, revision, corrects } = data;
   const cardOk =
-    typeof cardId === 'string' &&
-    CARD_ID.test(cardId) &&
+    isGuid(cardId) &&
     typeof owner === 'string' &&
     owner.length > 0 &&
     typeof localDate === 'string' &&
     isLocalDate(localDate) &&
     typeof revision === 'string' &&
-    (corrects === undefined || (typeof corrects === 'string' && CARD_ID.test(corrects)));
+    (corrects === undefined || isGuid(corrects));
   const issued = ctx.issued;
   if (!cardOk) {
     reasons.push({ code: 'bad-card-data' });

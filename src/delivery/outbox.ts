@@ -223,7 +223,7 @@ export async function campaignStatus(
 }
 
 /** Messages by status, every status present (0 when none), for the whole outbox or one campaign. */
-export async function statusCounts(pool: pg.Pool, campaign?: string): Promise<Record<DeliveryStatus, number>> {
+export async function statusCounts(pool: Queryable, campaign?: string): Promise<Record<DeliveryStatus, number>> {
   const counts: Record<DeliveryStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0 };
   const { rows } = await pool.query(
     `SELECT status, count(*)::int AS n FROM delivery_outbox

@@ -1,6 +1,7 @@
 import { decodeText, parseCsv } from './csv.ts';
 import { normalisePrefecture } from './prefectures.ts';
 import type { Role } from './types.ts';
+import { isGuid } from '../../input/index.ts';
 
 export type HrColumn =
   | 'employee_id'
@@ -53,7 +54,6 @@ const ROLE_ALIASES: Record<string, Role> = {
 
 const EMAIL =
   /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One valid row of the HR file, normalised. */
 export interface HrRow {
@@ -130,9 +130,9 @@ export function parseHrFile(buffer: Uint8Array): ParsedHrFile {
     if (!v.name) problems.push('name is empty / 氏名がありません');
     if (!v.email) problems.push('email is empty / メールがありません');
     else if (!EMAIL.test(v.email)) problems.push(`email "${v.email}" is not an address / メールの形式が不正です`);
-    if (v.aad_object_id && !GUID.test(v.aad_object_id))
+    if (v.aad_object_id && !isGuid(v.aad_object_id))
       problems.push(`aad_object_id "${v.aad_object_id}" is not a GUID / オブジェクトIDの形式が不正です`);
-    if (v.manager_aad_object_id && !GUID.test(v.manager_aad_object_id))
+    if (v.manager_aad_object_id && !isGuid(v.manager_aad_object_id))
       problems.push(`manager_aad_object_id "${v.manager_aad_object_id}" is not a GUID / 上長オブジェクトIDが不正です`);
     if (v.manager_email && !EMAIL.test(v.manager_email))
       problems.push(`manager_email "${v.manager_email}" is not an address / 上長メールの形式が不正です`);
