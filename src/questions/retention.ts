@@ -6,6 +6,7 @@
  * with its salt is still personal data (a pseudonym) and would link one person's questions over time.
  */
 import type { Answer, Lang, Verdict } from '../answer/types.ts';
+import { cleanText } from '../input/index.ts';
 import type { Logger } from '../log.ts';
 import type { JobDefinition } from '../schedule/jobs.ts';
 import { addDays, DEFAULT_TIME_ZONE, localDateOf, type LocalDate } from '../schedule/time.ts';
@@ -49,12 +50,12 @@ export function createQuestionKeeper(opts: { retentionDays: number }): QuestionK
 }
 
 /**
- * The text as it is worth keeping: what PostgreSQL cannot store (NUL, lone surrogates) removed, and e-mail
- * addresses and long digit runs (phone, employee and card numbers) masked, since they never help an answer.
+ * The text as it is worth keeping: cleaned as all input is (src/input: no NUL or lone surrogate, which PostgreSQL
+ * cannot store), and e-mail addresses and long digit runs (phone, employee and card numbers) masked, since they
+ * never help an answer.
  */
 export function minimise(text: string): string {
-  return text
-    .replace(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+  return cleanText(text)
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[email]')
     .replace(/\d(?:[\s-]?\d){5,}/g, '[number]')
     .trim()
