@@ -19,8 +19,7 @@ export function directorySyncJob(o: {
     schedule: { every: `${o.syncMinutes}m` },
     async run() {
       if (o.directory.graph) {
-        const result = await o.directory.graph.syncOnce();
-        o.log.info({ ...result }, 'directory synchronised from Microsoft Graph');
+        await o.directory.graph.syncOnce(); // which logs its own round
         return;
       }
       let version: string;
