@@ -1,7 +1,5 @@
-import type pg from 'pg';
 import type { QuestionLogStore } from '../questions/retention.ts';
-
-type Queryable = pg.Pool | pg.PoolClient;
+import type { Queryable } from './transaction.ts';
 
 /** question_log (migration 007): the text of answered questions, without who asked, while the retention lasts. */
 export function pgQuestionLog(db: Queryable): QuestionLogStore {
