@@ -404,7 +404,8 @@ export const QUESTIONS: EvalQuestion[] = [
   { q: 'スマホからリモートデスクトップは使える？', verdict: 'allowed', cite: '§3.1' },
   { q: '会社PCでVPNを使ってもいい？', verdict: 'allowed', cite: '§3.1' },
   { q: '自宅のPCでAIPOにアクセスしてもいい？', verdict: 'conditional', cite: '§3.1' },
-  { q: '社内システムにはどうやって接続する？', verdict: 'conditional', cite: '§3.1' },
+  // Issue 8: a question about what the guideline says is answered with the rule (was conditional).
+  { q: '社内システムにはどうやって接続する？', verdict: 'required', cite: '§3.1' },
   { q: '自分のUSBメモリを挿していい？', verdict: 'prohibited', cite: '§3.2' },
   { q: '顧客から借りたPCに自社のデータを保存してもいい？', verdict: 'prohibited', cite: '§3.2' },
   { q: '顧客貸与PCを使うときのルールは？', verdict: 'required', cite: '§3.2' },
@@ -445,7 +446,8 @@ export const QUESTIONS: EvalQuestion[] = [
   { q: 'パスワードを同僚に教えてもいい？', verdict: 'prohibited', cite: '§3.4' },
   { q: 'パスワードを付箋に書いてモニターに貼っていい？', verdict: 'prohibited', cite: '§3.4' },
   { q: 'トイレに行く時も画面ロックは必要？', verdict: 'required', cite: '§3.4' },
-  { q: '一人暮らしなので席を離れる時に画面ロックしなくてもいい？', verdict: 'required', cite: '§3.4' },
+  // Issue 8: a permission question gets a permission answer (was required).
+  { q: '一人暮らしなので席を離れる時に画面ロックしなくてもいい？', verdict: 'prohibited', cite: '§3.4' },
   { q: '仕事が終わったらVPNはどうする？', verdict: 'required', cite: '§3.4' },
   { q: '業務終了後はPCをログオフすべき？', verdict: 'required', cite: '§3.4' },
   { q: '使わない時のPCはどこに保管すればいい？', verdict: 'required', cite: '§3.4' },
@@ -462,8 +464,10 @@ export const QUESTIONS: EvalQuestion[] = [
   { q: 'なぜテレワークではこんなにルールが多いの？', verdict: 'required', cite: '§1' },
   { q: 'チャットで雑談してもいい？', verdict: 'prohibited', cite: '§4' },
   { q: 'Teamsのチャットを私用で使ってもいい？', verdict: 'prohibited', cite: '§4' },
-  { q: '重要な報告はチャットで済ませてもいい？', verdict: 'required', cite: '§4' },
-  { q: '会社はTeamsのチャットを見ているの？', verdict: 'conditional', cite: '§4' },
+  // Issue 8: a permission question gets a permission answer (was required).
+  { q: '重要な報告はチャットで済ませてもいい？', verdict: 'conditional', cite: '§4' },
+  // Issue 8: a question about what the guideline says is answered with the rule (was conditional).
+  { q: '会社はTeamsのチャットを見ているの？', verdict: 'required', cite: '§4' },
   { q: '部下とのコミュニケーションで気をつけることは？', verdict: 'required', cite: '§4' },
   { q: '上司は部下とどのくらい話すべき？', verdict: 'required', cite: '§4' },
   { q: '新卒のメンターとして注意することは？', verdict: 'required', cite: '§4' },
@@ -524,7 +528,8 @@ export const QUESTIONS: EvalQuestion[] = [
   { q: 'What is the purpose of this guideline?', verdict: 'required', cite: '§0' },
   { q: 'Can I use Teams chat for personal conversations?', verdict: 'prohibited', cite: '§4' },
   { q: 'Should important reports be done over chat?', verdict: 'required', cite: '§4' },
-  { q: 'Does the company read our chat logs?', verdict: 'conditional', cite: '§4' },
+  // Issue 8: a question about what the guideline says is answered with the rule (was conditional).
+  { q: 'Does the company read our chat logs?', verdict: 'required', cite: '§4' },
   { q: 'As a manager, how often should I talk to my team members?', verdict: 'required', cite: '§4' },
   { q: 'How should we support colleagues who live alone?', verdict: 'required', cite: '§4' },
   { q: 'When was the guideline last revised?', verdict: 'required', cite: '§R' },
@@ -634,13 +639,16 @@ export const QUESTIONS: EvalQuestion[] = [
   { q: 'Do I need a strong password on my Wi-Fi router?', verdict: 'required', cite: '§3.3' },
   { q: 'Can I use my smartphone as a hotspot for my work laptop?', verdict: 'allowed', cite: '§3.3' },
   { q: '在宅中、席を立つときは毎回ロックが必要ですか？', verdict: 'required', cite: '§3.4' },
-  { q: 'Can I leave my laptop on the kitchen table overnight?', verdict: 'required', cite: '§3.4' },
+  // Issue 8: a permission question gets a permission answer (was required).
+  { q: 'Can I leave my laptop on the kitchen table overnight?', verdict: 'prohibited', cite: '§3.4' },
   { q: 'IDとパスワードを家族に教えていい？', verdict: 'prohibited', cite: '§3.4' },
   { q: '台風で停電したら誰にどう連絡する？', verdict: 'required', cite: '§3.4' },
   { q: 'Do new teleworkers have to sign a pledge?', verdict: 'required', cite: '§0' },
-  { q: 'チャットでくだけた言葉を使ってもいい？', verdict: 'required', cite: '§4' },
+  // Issue 8: a permission question gets a permission answer (was required).
+  { q: 'チャットでくだけた言葉を使ってもいい？', verdict: 'prohibited', cite: '§4' },
   { q: 'Do managers need to check on their team members regularly?', verdict: 'required', cite: '§4' },
-  { q: 'Can the company view my Teams usage logs?', verdict: 'conditional', cite: '§4' },
+  // Issue 8: a question about what the guideline says is answered with the rule (was conditional).
+  { q: 'Can the company view my Teams usage logs?', verdict: 'required', cite: '§4' },
   { q: 'このガイドラインはいつ改訂されましたか？', verdict: 'required', cite: '§R' },
   { q: '社員食堂のメニューは？', verdict: 'unknown' },
   { q: 'How do I book a business trip?', verdict: 'unknown' },
@@ -727,7 +735,8 @@ export const QUESTIONS: EvalQuestion[] = [
   { q: 'Can I use my own Bluetooth headphones with the work laptop?', verdict: 'allowed', cite: '§3.2' },
   { q: '自分のSDカードを会社PCに挿していい？', verdict: 'prohibited', cite: '§3.2' },
   { q: 'Can I work on my personal PC if I get my boss to approve it?', verdict: 'conditional', cite: '§3.2' },
-  { q: 'ルーターの管理画面のパスワードは初期設定のままでいい？', verdict: 'required', cite: '§3.3' },
+  // Issue 8: a permission question gets a permission answer (was required).
+  { q: 'ルーターの管理画面のパスワードは初期設定のままでいい？', verdict: 'prohibited', cite: '§3.3' },
   { q: 'Can I use a SIM-based pocket router?', verdict: 'allowed', cite: '§3.3' },
   { q: 'My router is no longer supported by the maker. Is that a problem?', verdict: 'required', cite: '§3.3' },
   { q: '家族が同じルーターにつないでいても仕事していい？', verdict: 'conditional', cite: '§3.3' },

@@ -7,6 +7,9 @@ import { matrixCells } from '../guideline/matrix.ts';
 import { rule } from '../guideline/rules.ts';
 import type { App, Bilingual, Device, Edition, MatrixCell, SectionId } from '../guideline/types.ts';
 import { compose, type Decision } from './compose.ts';
+import { nearestSections } from './nearest.ts';
+import { situationOf } from './situation.ts';
+import { strictest } from './strictest.ts';
 import { R } from './topics.ts';
 import type { Answer, Verdict } from './types.ts';
 import {
@@ -24,7 +27,10 @@ export type { Answer } from './types.ts';
 export function answer(question: string): Answer {
   const lang = languageOf(question);
   const n = normalize(question);
-  return compose(lang, decide(n));
+  const situation = situationOf(n, question.normalize('NFKC'));
+  const decision = strictest(decide(n), situation, n);
+  if (decision.verdict === 'unknown') decision.nearest = nearestSections(situation, n);
+  return compose(lang, decision, situation);
 }
 
 interface Facts {
@@ -86,13 +92,36 @@ export function decide(n: string): Decision {
   // §2.4 — screenshots, printing, copying text
   if (has(R.screenshot)) return d('prohibited', ['§2.4'], ['2.4-no-duplication']);
 
+  // §1 — "why so strict?"
+  if (has(R.whyRules))
+    return d(
+      'required',
+      ['§1'],
+      ['1-self-defense', '1-risk-family-viewing', '1-risk-burglary', '1-risk-home-network', '1-risk-remote-method'],
+    );
+
+  // §2.3 — data sent to a service or account of one's own, wherever one is
+  if (
+    has(R.copy) &&
+    has(R.personalTarget) &&
+    (has(R.dataObject) || has(R.personalCloud)) &&
+    !has(R.notCopying) &&
+    !has(R.paper)
+  )
+    return d(
+      'prohibited',
+      ['§2.3', '§3.1'],
+      ['2.3-no-copy-outside-company-pc', '3.1-no-confidential-outside-company-pc'],
+    );
+
   // §2.6 — paper documents
   if (has(R.paper) && !has(R.wifi)) return paper(f);
 
   // §2.1 / §2.2 / §3.3 — places and public networks
   const place = has(R.location) && !(has(R.apartment) && !has(R.workVerb));
   // Apartment buildings: the building's shared line counts as your own (集合住宅の場合は住宅共有のもの).
-  if (has(R.apartment) && has(R.network) && !place) return d('allowed', ['§3.3'], ['3.3-own-network']);
+  if (has(R.apartment) && has(R.network) && !place && !networkIsContext(f))
+    return d('allowed', ['§3.3'], ['3.3-own-network']);
   if (has(R.othersWifi) && !place)
     return d('prohibited', ['§3.3', '§2.2'], ['3.3-own-network', '2.2-no-risky-network']);
   if (has(R.publicWifi)) {
@@ -113,54 +142,13 @@ export function decide(n: string): Decision {
     );
   }
 
-  // §3.3 — the home network
-  if (has(R.tethering) || has(R.carrier)) return d('allowed', ['§3.3'], ['3.3-carrier-sim-ok']);
-  if (has(R.wep)) return d('prohibited', ['§3.3'], ['3.3-no-weak-encryption']);
-  if (has(R.noEncryption) && has(R.network) && !has(R.pcContext))
-    return d('prohibited', ['§3.3'], ['3.3-no-weak-encryption']);
-  if (has(R.macAuth)) return d('prohibited', ['§3.3'], ['3.3-no-mac-auth']);
-  if (has(R.wpa))
-    return d('allowed', ['§3.3'], ['3.3-no-weak-encryption', '3.3-strong-wifi-password'], { reason: WPA_REASON });
-  if (has(R.firmware)) {
-    return d('required', ['§3.3'], ['3.3-firmware-updates', '3.3-vulnerabilities', '3.3-no-unsupported-devices']);
-  }
-  if (has(R.sharedFolder)) return d('prohibited', ['§3.3'], ['3.3-shared-folder']);
-  if (has(R.family) && has(R.network) && !has(R.apartment) && !has(R.see) && !has(R.touchStrong)) {
-    if (has(R.simultaneous))
-      return d('prohibited', ['§3.3'], ['3.3-family-network', '3.3-check-other-pcs', '3.3-segment-recommended']);
-    return d('conditional', ['§3.3'], ['3.3-family-network', '3.3-check-other-pcs', '3.3-segment-recommended'], {
-      reason: FAMILY_NETWORK_REASON,
-    });
-  }
-  if (has(R.noVpn) && !owns(f, 'personal', 'pc')) return d('prohibited', ['§3.3'], ['3.3-no-connection-without-vpn']);
-  if (has(R.restrictDevices)) return d('required', ['§3.3'], ['3.3-restrict-other-devices']);
-  if (has(R.segment)) return d('allowed', ['§3.3'], ['3.3-segment-recommended']);
-  if (has(R.routerPassword)) return d('required', ['§3.3'], ['3.3-strong-wifi-password', '3.3-no-weak-encryption']);
-  if (has(R.secureNetwork) && (has(R.wifi) || /(ネットワーク|network|回線)/.test(n)) && !has(R.vpn)) {
-    return d(
-      'required',
-      ['§3.3'],
-      [
-        '3.3-strong-wifi-password',
-        '3.3-no-weak-encryption',
-        '3.3-no-mac-auth',
-        '3.3-firmware-updates',
-        '3.3-wired-recommended',
-      ],
-      {
-        reason: SECURE_NETWORK_REASON,
-      },
-    );
-  }
-  if (has(R.wired)) return d('allowed', ['§3.3'], ['3.3-wired-recommended']);
-  if (has(R.apartment) && has(R.network)) return d('allowed', ['§3.3'], ['3.3-own-network']);
-  if (has(R.slow) && has(R.network)) return d('required', ['§3.3'], ['3.3-speed-own-responsibility']);
-  if (has(R.ownLine) && !has(R.wifi)) return d('allowed', ['§3.3'], ['3.3-own-network']);
-  if (has(R.wifi) && f.apps.length === 0) {
-    return d('conditional', ['§3.3'], ['3.3-strong-wifi-password', '3.3-no-weak-encryption', '3.3-wired-recommended'], {
-      reason: HOME_WIFI_REASON,
-    });
-  }
+  // §3.3 — family on the same network before the VPN is up: decisive wherever it appears in the question
+  if (has(R.family) && has(R.network) && has(R.simultaneous) && has(R.vpn) && !has(R.apartment))
+    return d('prohibited', ['§3.3'], ['3.3-family-network', '3.3-check-other-pcs', '3.3-segment-recommended']);
+
+  // §3.3 — the home network, when the network is what is asked (not the setting of another question)
+  const network = networkIsContext(f) ? undefined : homeNetwork(f);
+  if (network) return network;
 
   // Lost or stolen equipment: the guideline gives no procedure.
   if (has(R.lost) && !has(R.cabinet)) return UNKNOWN;
@@ -206,6 +194,14 @@ export function decide(n: string): Decision {
   ) {
     return d('prohibited', ['§3.2', '§2.3'], ['3.2-no-own-media', '2.3-no-copy-outside-company-pc']);
   }
+  if (
+    has(R.media) &&
+    !has(R.mediaStrong) &&
+    !has(R.copy) &&
+    /(usb)/.test(n) &&
+    /(stuff|things|devices|gadgets|機器|もの|類)/.test(n)
+  )
+    return d('depends', ['§3.2'], ['3.2-no-own-media', '3.2-peripherals-own'], { reason: USB_REASON });
   if (has(R.media) && !peripheralOnly)
     return d('prohibited', ['§3.2', '§2.3'], ['3.2-no-own-media', '2.3-no-copy-outside-company-pc']);
   if (has(R.makerAddress)) return d('prohibited', ['§3.2'], ['3.2-no-personal-address-maker']);
@@ -230,15 +226,24 @@ export function decide(n: string): Decision {
     return d('prohibited', ['§3.4'], ['3.4-no-sharing-credentials']);
 
   // §3.2 — own peripherals
-  if (peripheralOnly && has(R.ownOrUse) && !(has(R.meetingCamera) && !OWN_WORD.test(n))) {
+  if (peripheralOnly && has(R.ownOrUse) && !has(R.away) && !(has(R.meetingCamera) && !OWN_WORD.test(n))) {
     const micCam = /(マイク|\bmics?\b|microphone|カメラ|webcam|camera)/.test(n);
     return d('allowed', ['§3.2'], micCam ? ['3.2-mic-camera'] : ['3.2-peripherals-own']);
   }
 
   // §3.4 — screen lock (before family and others: "even if nobody is around")
-  if (has(R.lock) || (has(R.away) && (has(R.screen) || mentionsClass(f, 'pc')) && !has(R.privateUse))) {
+  const leavingDesk = /(離席|席を(外|離|立)|step(ping)? away from|away from (my|the) desk)/.test(n);
+  if (has(R.lock) || (has(R.away) && (has(R.screen) || mentionsClass(f, 'pc') || leavingDesk) && !has(R.privateUse))) {
     return d('required', ['§3.4'], ['3.4-lock-screen']);
   }
+
+  // §3.4 — someone who is also an employee still may not touch your PC (§2.5 is about non-employees)
+  if (
+    (has(R.family) || has(R.others)) &&
+    has(R.touchStrong) &&
+    /(社員|同じ会社|同僚|colleague|co-?worker|employee)/.test(n)
+  )
+    return d('prohibited', ['§3.4'], ['3.4-no-one-else-touches-pc']);
 
   // §2.5 / §3.4 — family and other people
   if (
@@ -277,9 +282,10 @@ export function decide(n: string): Decision {
   if (has(R.endOfDay)) return d('required', ['§3.4'], ['3.4-end-of-day']);
   if (has(R.cabinet)) return d('required', ['§3.4'], ['3.4-store-pc']);
 
-  // §3.1 — connection methods
-  if (has(R.vpn)) return vpn(f);
-  if (has(R.rv)) return remoteDesktop(f);
+  // §3.1 — connection methods (unless the VPN only sets the scene for an app question)
+  const appQuestion = f.apps.length > 0 && f.editions.length > 0;
+  if (has(R.vpn) && !appQuestion) return vpn(f);
+  if (has(R.rv) && !appQuestion) return remoteDesktop(f);
   if (has(R.secureLogon)) return secureLogon(f);
 
   // §4 — chat, reports, isolation and managers
@@ -290,8 +296,18 @@ export function decide(n: string): Decision {
   if (has(R.chat) && f.devices.length === 0 && f.editions.length === 0)
     return d('required', ['§4'], ['4-chat-business-only', '4-chat-care']);
   if (has(R.background)) return d('required', ['§4'], ['4-face-to-face']);
-  if (has(R.mentor) || has(R.alone)) return d('required', ['§4'], ['4-mentors-living-alone']);
+  if ((has(R.mentor) && f.mentions.length === 0) || has(R.alone))
+    return d('required', ['§4'], ['4-mentors-living-alone']);
   if (has(R.faceToFace) && f.devices.length === 0) return d('required', ['§4'], ['4-face-to-face']);
+  if (
+    has(R.manager) &&
+    /(expect|what (do|should|must) i|すべき|何をすれば|どうすれば|役割|責任|求められ|expected of|duty|duties|responsib|role)/.test(
+      n,
+    ) &&
+    !has(R.approval) &&
+    !has(R.paper)
+  )
+    return d('required', ['§4'], ['4-managers-talk-to-all', '4-prevent-isolation', '4-face-to-face']);
   if (has(R.manager) && has(R.talk) && !has(R.approval))
     return d('required', ['§4'], ['4-managers-talk-to-all', '4-prevent-isolation']);
   if (has(R.isolation)) return d('required', ['§4'], ['4-prevent-isolation']);
@@ -309,13 +325,13 @@ export function decide(n: string): Decision {
   // §3.5 ② — who may use app versions on company phones
   if (has(R.mdm)) {
     const apps = f.apps.length ? f.apps : (['outlook', 'teams'] as App[]);
-    return matrix(apps, ['company-phone'], ['app']);
+    return notEligible(matrix(apps, ['company-phone'], ['app']), n);
   }
 
   // §3.5 — the Microsoft 365 matrix
   if (f.apps.length > 0) {
     if ((has(R.howTo) || has(R.trouble)) && f.devices.length === 0 && f.editions.length === 0) return UNKNOWN;
-    return matrix(f.apps, f.devices, f.editions);
+    return whileRepaired(notEligible(matrix(f.apps, f.devices, f.editions), n), f);
   }
   if (has(R.otherOffice) && (f.mentions.length > 0 || f.editions.length > 0)) return otherOffice(f);
   // §3.2 — PCs
@@ -394,6 +410,95 @@ export function decide(n: string): Decision {
   return UNKNOWN;
 }
 
+/** Questions about the home network itself (§3.3), and a customer's PC on it (§3.2). */
+function homeNetwork(f: Facts): Decision | undefined {
+  const { has, n } = f;
+  // §3.2 — a customer's PC follows the customer's rules first, on any network
+  if (owns(f, 'customer', 'pc') && has(R.network) && !(has(R.copy) && has(R.dataObject)))
+    return d('conditional', ['§3.2'], ['3.2-customer-pc-rules', '3.2-customer-pc-network']);
+
+  // §3.3 — the home network
+  if (has(R.segment)) return d('allowed', ['§3.3'], ['3.3-segment-recommended']);
+  if (has(R.family) && has(R.network) && has(R.simultaneous) && has(R.vpn) && !has(R.apartment))
+    return d('prohibited', ['§3.3'], ['3.3-family-network', '3.3-check-other-pcs', '3.3-segment-recommended']);
+  if (has(R.family) && has(R.network) && !has(R.apartment) && !has(R.see) && !has(R.touchStrong)) {
+    if (has(R.simultaneous))
+      return d('prohibited', ['§3.3'], ['3.3-family-network', '3.3-check-other-pcs', '3.3-segment-recommended']);
+    return d('conditional', ['§3.3'], ['3.3-family-network', '3.3-check-other-pcs', '3.3-segment-recommended'], {
+      reason: FAMILY_NETWORK_REASON,
+    });
+  }
+  if (has(R.tethering) || has(R.carrier)) return d('allowed', ['§3.3'], ['3.3-carrier-sim-ok']);
+  if (has(R.wep)) return d('prohibited', ['§3.3'], ['3.3-no-weak-encryption']);
+  if (has(R.noEncryption) && has(R.network) && !has(R.pcContext))
+    return d('prohibited', ['§3.3'], ['3.3-no-weak-encryption']);
+  if (has(R.macAuth)) return d('prohibited', ['§3.3'], ['3.3-no-mac-auth']);
+  if (has(R.wpa))
+    return d('allowed', ['§3.3'], ['3.3-no-weak-encryption', '3.3-strong-wifi-password'], { reason: WPA_REASON });
+  if (has(R.firmware)) {
+    return d('required', ['§3.3'], ['3.3-firmware-updates', '3.3-vulnerabilities', '3.3-no-unsupported-devices']);
+  }
+  if (has(R.sharedFolder)) return d('prohibited', ['§3.3'], ['3.3-shared-folder']);
+  if (has(R.noVpn) && !owns(f, 'personal', 'pc')) return d('prohibited', ['§3.3'], ['3.3-no-connection-without-vpn']);
+  if (has(R.restrictDevices)) return d('required', ['§3.3'], ['3.3-restrict-other-devices']);
+  if (has(R.routerPassword)) return d('required', ['§3.3'], ['3.3-strong-wifi-password', '3.3-no-weak-encryption']);
+  if (has(R.secureNetwork) && (has(R.wifi) || /(ネットワーク|network|回線)/.test(n)) && !has(R.vpn)) {
+    return d(
+      'required',
+      ['§3.3'],
+      [
+        '3.3-strong-wifi-password',
+        '3.3-no-weak-encryption',
+        '3.3-no-mac-auth',
+        '3.3-firmware-updates',
+        '3.3-wired-recommended',
+      ],
+      {
+        reason: SECURE_NETWORK_REASON,
+      },
+    );
+  }
+  if (has(R.wired)) return d('allowed', ['§3.3'], ['3.3-wired-recommended']);
+  if (has(R.apartment) && has(R.network)) return d('allowed', ['§3.3'], ['3.3-own-network']);
+  if (has(R.slow) && has(R.network)) return d('required', ['§3.3'], ['3.3-speed-own-responsibility']);
+  if (has(R.ownLine) && !has(R.wifi)) return d('allowed', ['§3.3'], ['3.3-own-network']);
+  if (has(R.wifi) && f.apps.length === 0) {
+    // Whose Wi-Fi decides: one's own is fine with a strong password, a free or someone else's is prohibited.
+    if (!has(R.homeWord) && !has(R.workspace) && !/(ルーター|router|ssid|パスワード|password)/.test(n))
+      return d(
+        'depends',
+        ['§3.3', '§2.2'],
+        ['3.3-own-network', '3.3-strong-wifi-password', '2.2-no-risky-network', '3.3-no-free-public'],
+        {
+          reason: WHOSE_WIFI_REASON,
+        },
+      );
+    return d('conditional', ['§3.3'], ['3.3-strong-wifi-password', '3.3-no-weak-encryption', '3.3-wired-recommended'], {
+      reason: HOME_WIFI_REASON,
+    });
+  }
+  return undefined;
+}
+
+/** The network only sets the scene when the question is about an app, data, a photo, private use or a person. */
+function networkIsContext(f: Facts): boolean {
+  const { has } = f;
+  return (
+    f.apps.length > 0 ||
+    has(R.screenshot) ||
+    has(R.filming) ||
+    has(R.privateUse) ||
+    (has(R.copy) && has(R.dataObject)) ||
+    PHOTO_OF_SCREEN.test(f.n) ||
+    (has(R.family) && mentionsClass(f, 'pc') && (has(R.touchStrong) || SOMEONE_USES.test(f.n))) ||
+    ((has(R.vpn) || has(R.rv) || has(R.breakdown) || has(R.approval)) && owns(f, 'personal', 'pc'))
+  );
+}
+
+const SOMEONE_USES = /\b(him|her|them|son|daughter|kids?|child|children|wife|husband) (to )?use\b/;
+const PHOTO_OF_SCREEN =
+  /((写真|撮影|撮っ|撮る|撮り|写メ|photo|picture|pic|snap)[^?？。]{0,40}(画面|モニター|ディスプレイ|screen|monitor|display)|(画面|モニター|screen|monitor|display)[^?？。]{0,40}(写真|撮影|撮っ|撮る|撮り|写メ|photo|picture|pic|snap))/;
+
 function isAppInstall(f: Facts): boolean {
   // "download the Teams app" installs an app (§3.5), it does not copy data.
   return (
@@ -404,8 +509,16 @@ function isAppInstall(f: Facts): boolean {
 function paper(f: Facts): Decision {
   const rules = ['2.6-paper-in-principle', '2.6-paper-with-approval', '2.6-paper-no-copy', '2.6-department-rules'];
   if (
-    /(コピー|複製|\bcop(y|ies|ying)\b|第三者|見せ|\bshow|家族|family|他人|others|third)/.test(f.n) &&
-    !f.has(R.approval)
+    /(部門|部署|dept|department|team)[^?？。]{0,12}(ルール|手続|様式|フォーム|form|procedure|process|管理|rules?)/.test(
+      f.n,
+    )
+  )
+    return d('required', ['§2.6'], ['2.6-department-rules', '2.6-paper-in-principle']);
+  // Copies of documents taken out are prohibited even with the permission to take them out.
+  if (
+    /(コピー|複製|photocop|\bcop(y|ies|ying)\b|第三者|見せ|見られ|のぞ|覗|読ま|\bshow|\bseen\b|peek|look at|家族|family|他人|others|third)/.test(
+      f.n,
+    )
   ) {
     const cohabitant = f.has(R.family) ? (['§2.5'] as const) : [];
     return d('prohibited', ['§2.6', ...cohabitant], ['2.6-paper-no-copy', '2.6-paper-in-principle']);
@@ -432,8 +545,11 @@ function remoteDesktop(f: Facts): Decision {
       ['§3.1', '§3.2'],
       ['3.1-remote-desktop', '3.2-personal-pc-methods', '3.2-personal-pc-approval'],
     );
-  if (f.mentions.length > 0 && phoneOnly(f)) return d('allowed', ['§3.1'], ['3.1-rv-phone']);
+  if (f.mentions.length > 0 && (phoneOnly(f) || (mentionsClass(f, 'phone') && !owns(f, 'company', 'pc'))))
+    return d('allowed', ['§3.1'], ['3.1-rv-phone']);
   if (owns(f, 'company', 'pc')) return d('allowed', ['§3.1'], ['3.1-remote-desktop'], { reason: RV_COMPANY_REASON });
+  if (f.mentions.length === 0)
+    return d('depends', ['§3.1', '§3.2'], ['3.1-remote-desktop', '3.2-personal-pc-approval']);
   return d('conditional', ['§3.1'], ['3.1-remote-desktop']);
 }
 
@@ -463,6 +579,28 @@ function otherOffice(f: Facts): Decision {
   if (owns(f, 'company', 'phone') && app) return d('conditional', ['§3.5'], ['3.5-company-phone-app']);
   if (owns(f, 'company')) return d('allowed', ['§3.2', '§3.5'], ['3.2-company-pc-only']);
   return UNKNOWN;
+}
+
+// Apps on company phones are only for 部長職以上 and the PMs/PLs the company names (§3.5 ②).
+const NOT_NAMED =
+  /((部長|pm|pl|管理職|manager)[^?？。]{0,16}(でもない|ではない|でもございません|ではございません|ではありません|じゃない|でもありません)|主任|係長|役職なし|役職がない|役職のない|役職じゃない|一般社員|平社員|ヒラ社員|新人|新入社員|新卒|入社[0-9一二三]+年目|部長(じゃない|ではない|でない)|管理職(じゃない|ではない|でない)|not a (manager|pm|pl|department head)|no title|regular (employee|staff)|junior|new hire|rank-and-file|not (a )?(pm|pl))/;
+
+/** A personal PC in place of a broken company PC is the §3.2 exception: with the manager's approval. */
+function whileRepaired(decision: Decision, f: Facts): Decision {
+  if (decision.verdict !== 'allowed' || !owns(f, 'personal', 'pc') || !f.has(R.breakdown)) return decision;
+  return d(
+    'conditional',
+    ['§3.2', '§3.5'],
+    ['3.2-personal-pc-exception', '3.2-personal-pc-approval', ...decision.ruleIds],
+    { cells: decision.cells },
+  );
+}
+
+function notEligible(decision: Decision, n: string): Decision {
+  const cells = decision.cells ?? [];
+  if (!NOT_NAMED.test(n) || !cells.length || !cells.every((c) => c.device === 'company-phone' && c.edition === 'app'))
+    return decision;
+  return { ...decision, verdict: 'prohibited', conditions: { ja: [], en: [] }, reason: NOT_NAMED_REASON };
 }
 
 function matrix(apps: readonly App[], devices: readonly Device[], editions: readonly Edition[]): Decision {
@@ -500,6 +638,18 @@ function matrix(apps: readonly App[], devices: readonly Device[], editions: read
   return { verdict, citations, ruleIds, cells, conditions: cond };
 }
 
+const WHOSE_WIFI_REASON: Bilingual = {
+  ja: '自宅の自分の回線（集合住宅なら住宅共有のもの）の無線で、ルーター及びSSIDに強力なパスワードがかかっていれば利用できます。公衆やフリーのWi-Fi、他人の回線は禁止です。',
+  en: "Your own home line (or your building's shared one) over Wi-Fi is fine if the router and SSID have strong passwords; public or free Wi-Fi and other people's networks are prohibited.",
+};
+const NOT_NAMED_REASON: Bilingual = {
+  ja: '貸与スマホのアプリ版は、責任をもって管理できる人（部長職以上と会社が認めたPM、PL等）に限定されています。該当しない場合はWEB版を使ってください（TeamsはWEB版も利用不可）。',
+  en: 'App versions on company phones are limited to people who can take responsibility for them (department managers and above, and PMs/PLs the company names). If that is not you, use the web version (for Teams, the web version is not allowed either).',
+};
+const USB_REASON: Bilingual = {
+  ja: '自己所有のモニター・キーボード・マウス・ヘッドセット等の周辺機器は利用できますが、自己所有のUSBメモリ等の記録媒体をPCに接続する事は禁止です。',
+  en: 'Your own peripherals (monitor, keyboard, mouse, headset…) are fine, but connecting your own USB memory or other storage media to the PC is prohibited.',
+};
 const WPA_REASON: Bilingual = {
   ja: 'WPA2/WPA3は禁止されている「暗号化なしやWEPなど強度が低い暗号化方式」にあたらないため利用できます。ルーター及びSSIDには強力なパスワードをかけてください。',
   en: 'WPA2/WPA3 is not one of the prohibited options (no encryption, or weak encryption such as WEP), so it is fine; the router and SSID must have strong passwords.',

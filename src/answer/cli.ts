@@ -3,14 +3,19 @@
  *
  * With a question: prints one answer. Without one: reads stdin, one question per line, and prints one answer per
  * line, in order, as each line arrives. --json prints one JSON object per answer, on one line, with exactly the
- * fields verdict, cells, citations and text. Nothing but the answer engine is loaded: no server, no database.
+ * fields verdict, cells, citations, text, understood (what was read in the question, to see a misreading at once)
+ * and nearest (sections to look at when the answer is unknown). Nothing but the answer engine is loaded: no
+ * server, no database.
  */
 import { createInterface } from 'node:readline';
 import { answer } from './answer.ts';
 import type { Answer } from './types.ts';
 
 const USAGE = `usage: npm run -s ask -- [--json] ["question"]
-  --json      print one JSON object per answer: {"verdict","cells","citations","text"}
+  --json      print one JSON object per answer:
+              {"verdict","cells","citations","text","understood","nearest"}
+              understood: what was read in the question (place, devices, network, apps, ..., summary)
+              nearest: for an unknown answer, the sections nearest to the question; [] otherwise
   -h, --help  show this help
 Without a question, reads questions from standard input, one per line.`;
 
@@ -40,7 +45,10 @@ function parseArgs(argv: string[]): Options {
 }
 
 function render(a: Answer, json: boolean): string {
-  if (json) return JSON.stringify({ verdict: a.verdict, cells: a.cells, citations: a.citations, text: a.text });
+  if (json) {
+    const { verdict, cells, citations, text, understood, nearest } = a;
+    return JSON.stringify({ verdict, cells, citations, text, understood, nearest });
+  }
   return `${a.text}\n`;
 }
 

@@ -4,7 +4,9 @@ import { GUIDELINE_REVISION, GUIDELINE_TITLE } from '../guideline/revisions.ts';
 import { rule } from '../guideline/rules.ts';
 import { sectionTitle } from '../guideline/sections.ts';
 import type { App, Bilingual, Device, Lang, MatrixCell, SectionId } from '../guideline/types.ts';
-import type { Answer, Verdict } from './types.ts';
+import type { Situation } from './situation.ts';
+import { summaryOf } from './summary.ts';
+import type { Answer, Understood, Verdict } from './types.ts';
 
 export interface Decision {
   verdict: Verdict;
@@ -15,6 +17,8 @@ export interface Decision {
   /** Defaults to the conditions of all the rules used. */
   conditions?: { ja: string[]; en: string[] };
   cells?: MatrixCell[];
+  /** unknown only: the sections nearest to what was asked. */
+  nearest?: SectionId[];
 }
 
 const VERDICT_WORDS: Record<Verdict, Bilingual> = {
@@ -31,7 +35,8 @@ const UNKNOWN_REASON: Bilingual = {
   en: 'The telework security guideline does not cover this, so I will not guess. Please ask the administration department (管理部門).',
 };
 
-export function compose(lang: Lang, decision: Decision): Answer {
+export function compose(lang: Lang, decision: Decision, situation: Situation): Answer {
+  const understood: Understood = { ...situation, summary: summaryOf(situation, lang) };
   if (decision.verdict === 'unknown') {
     const reason = UNKNOWN_REASON[lang];
     return {
@@ -43,6 +48,8 @@ export function compose(lang: Lang, decision: Decision): Answer {
       conditions: [],
       ruleIds: [],
       text: lang === 'ja' ? `【${VERDICT_WORDS.unknown.ja}】${reason}` : `${VERDICT_WORDS.unknown.en}. ${reason}`,
+      understood,
+      nearest: decision.nearest ?? [],
     };
   }
   const cells = decision.cells ?? [];
@@ -79,6 +86,8 @@ export function compose(lang: Lang, decision: Decision): Answer {
     conditions,
     ruleIds: dedupe(decision.ruleIds),
     text: lines.join('\n'),
+    understood,
+    nearest: [],
   };
 }
 

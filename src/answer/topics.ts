@@ -4,25 +4,25 @@
  */
 export const R = {
   revision:
-    /(改訂|改定|変更履歴|更新履歴|追記され|最新版|最新の(ガイドライン|版)|何年版|いつ(の版|時点|改訂|更新|作ら|制定)|revision|revised|changelog|change log|what changed|何が変わ|変更点|latest (version|edition)|current (version|edition)|which (version|edition)|version of (the|this) guideline|guideline version|last (updated|revised|changed)|when was (it|the guideline|this( guideline)?) (updated|revised|changed|made|written|established)|初版|first edition|制定|いつ(から|の)?(追加|追記|加わ)|when was .{0,40} added)/,
+    /(改訂|改定|変更履歴|更新履歴|追記され|最新版|最新の(ガイドライン|版)|何年版|いつ(の版|時点|改訂|更新|作ら|制定)|revision|revised|changelog|change log|what changed|何が変わ|変更点|latest (version|edition)|current (version|edition)|which (version|edition)|version of (the|this) guideline|guideline version|last (updated|revised|changed)|when was (it|the guideline|this( guideline)?) (updated|revised|changed|made|written|established)|初版|first edition|制定|いつ(から|の)?(追加|追記|加わ)|when was .{0,80} added|when did .{0,40} (get |become )?(added|introduced|changed?))/,
   disaster:
     /(災害|地震|台風|豪雨|大雨|洪水|津波|火災|火事|停電|非常時|緊急連絡|緊急時の?(連絡|報告)|安否|\bbcp\b|事業継続|disaster|earthquake|typhoon|flood|tsunami|\bfire\b|power (outage|cut|failure)|blackout|emergency contact|in an emergency|emergency (situation|report)|contact .{0,20}emergenc)/,
   pledge:
     /(誓約書|誓約|せいやく|pledge|\boath\b|written (undertaking|commitment)|sign (a|the) (form|agreement|commitment|document)|(初めて|最初|はじめて)(の)?(在宅|テレワーク|リモート)|first (day (of|working) |time )?(telework|remote|working from home|work from home|wfh)|before (i |my )?(first|start)|sign (anything|something)|before (teleworking|working from home|telework|remote work)|start (teleworking|working from home|wfh|remote work)|(在宅|テレワーク|リモート)[^?？]{0,12}(提出|書類|手続)|(提出|手続)[^?？]{0,12}(在宅|テレワーク|リモート))/,
   penalty:
-    /(違反|罰|処罰|処分(され|を受け)|懲戒|ペナルティ|クビ|解雇|penalt|punish|disciplin|violat|breach|break(ing)? the (rules?|guideline)|\bfired\b|守らなかった|守らないと|守らない場合|破ったら|破ると|consequences?)/,
+    /(違反|罰|処罰|処分(され|を受け)|懲戒|ペナルティ|クビ|解雇|penalt|punish|disciplin|violat|breach|break(ing)? (the )?(\w+ )?(rules?|guidelines?)|\bfired\b|守らなかった|守らないと|守らない場合|破ったら|破ると|consequences?)/,
   screenshot:
     /(スクリーンショット|スクショ|すくしょ|screenshot|screen ?shot|screen ?capture|画面キャプチャ|キャプチャ|\bcapture\b|印刷|プリント(?!アウトした紙)|\bprint(?!outs?|ed)|プリンター|printer|コピペ|コピー&ペースト|コピーアンドペースト|テキスト(を|の)?コピー|文章(を|の)?コピー|copy\s*(and|&|-)?\s*paste|copy (the |some )?text|画面(を|の)?(スマホで|携帯で|カメラで|写真に)?(撮影|撮っ|撮る|写真)|写メ|(photo|picture|pic)s? of (the |my )?(screen|monitor|display)|(photograph|snap) (the |my )?(screen|monitor))/,
   paper:
-    /(紙|書類|ペーパー|\bpaper|printouts?|hard ?cop|printed (documents?|materials?|copies)|ファイル(を|ごと)?持ち(出|帰)|資料(を|の)?持ち(出|帰)|持ち(出し|帰っ)た(紙|資料|書類)|documents? (home|out of the office)|(take|bring|carry)(ing)? (the |some |customer |work )?(documents?|files?|materials?|binders?) (home|out))/,
+    /(持ち出し管理|紙|書類|ペーパー|\bpaper|printouts?|hard ?cop|printed (\w+ )?(documents?|materials?|copies|docs?|specs?|drawings?|designs?|handouts?)|print-?outs?|ファイル(を|ごと)?持ち(出|帰)|資料(を|の)?持ち(出|帰)|持ち(出し|帰っ)た(紙|資料|書類)|documents? (home|out of the office)|(take|bring|carry)(ing)? (the |some |customer |work )?(documents?|files?|materials?|binders?) (home|out))/,
   location:
-    /(カフェ|喫茶|スタバ|スターバックス|ドトール|タリーズ|コメダ|マクド|ファミレス|ファストフード|レストラン|図書館|実家|帰省|新幹線|電車|車内|車の中|バスの中|飛行機|機内|空港|ホテル|旅館|民泊|コワーキング|シェアオフィス|レンタルオフィス|公園|ネットカフェ|ネカフェ|漫画喫茶|漫喫|友人の家|友達の家|友人宅|友達宅|知人宅|彼女の家|彼氏の家|恋人の家|親戚の家|祖父母の家|旅行先|旅先|ワーケーション|海外(で|から|に滞在|滞在|旅行|出張|にいる)|別荘|キャンプ|コンビニ|フードコート|ショッピングモール|駅|自宅以外|家以外|自宅の外|(?<![自宅家])外で(仕事|作業|業務|働|テレワーク)|外出先で(仕事|作業|業務)|\bcaf[eé]s?(?![a-z])|coffee ?shop|starbucks|library|\btrains?\b|shinkansen|bullet train|hotel|airport|co-?working|shared office|\bpark\b|parents'? ?(house|home|place)|friend'?s'? (house|place|home|apartment)|relatives'? (house|home|place)|restaurant|(from|while|working|work|travel(l)?ing|trip) (abroad|overseas)|(abroad|overseas) (trip|travel)|on (a )?vacation|vacation (home|rental)|while travel|on a trip|workation|\bplanes?\b|airplane|\bflights?\b|\bbus\b|internet caf|\bmall\b|food court|\bbeach\b|outside (my |the )?(home|house)|other than (my )?home|not at home|anywhere (but|other than|except) (my )?home|away from home|visiting (my )?(parents|family|relatives|grandparents|friends?)|their (house|home|place)|somewhere (other than|besides) home)/,
+    /(車内|車中|クルマ|マイカー|社用車|駐車場|パーキング|サービスエリア|道の駅|カーシェア|喫茶店?|義実家|帰省先?|ラウンジ|温泉|貸し会議室|カラオケ|イートイン|ジム|病院|待合室|公民館|市民センター|ベンチ|屋外|外出先|出先|lounge|car park|parking (lot|garage)|in (my|the|a) (parked )?car\b|from (my|the|a) (parked )?car\b|parked car|in-laws|travell?ing|\bgym\b|hospital|waiting room|\bcabin\b|campsite|hot spring|ryokan|カフェ|喫茶|スタバ|スターバックス|ドトール|タリーズ|コメダ|マクド|ファミレス|ファストフード|レストラン|図書館|実家|帰省|新幹線|電車|車内|車の中|バスの中|飛行機|機内|空港|ホテル|旅館|民泊|コワーキング|シェアオフィス|レンタルオフィス|公園|ネットカフェ|ネカフェ|漫画喫茶|漫喫|友人の家|友達の家|友人宅|友達宅|知人宅|彼女の家|彼氏の家|恋人の家|親戚の家|祖父母の家|旅行先|旅先|ワーケーション|海外(で|から|に滞在|滞在|旅行|出張|にいる)|別荘|キャンプ|コンビニ|フードコート|ショッピングモール|駅|自宅以外|家以外|自宅の外|(?<![自宅家])外で(仕事|作業|業務|働|テレワーク)|外出先で(仕事|作業|業務)|\bcaf[eé]s?(?![a-z])|coffee ?shop|starbucks|library|\btrains?\b|shinkansen|bullet train|hotel|airport|co-?working|shared office|\bpark\b|parents'? ?(house|home|place)|friend'?s'? (house|place|home|apartment)|relatives'? (house|home|place)|restaurant|(from|while|working|work|travel(l)?ing|trip) (abroad|overseas)|(abroad|overseas) (trip|travel)|on (a )?vacation|vacation (home|rental)|while travel|on a trip|workation|\bplanes?\b|airplane|(on|in) (a |the |my )?(flight|plane)|in-flight|\bbus\b|internet caf|\bmall\b|food court|\bbeach\b|outside (my |the )?(home|house)|other than (my )?home|not at home|anywhere (but|other than|except) (my )?home|away from home|visiting (my )?(parents|family|relatives|grandparents|friends?)|their (house|home|place)|somewhere (other than|besides) home)/,
   workContext:
     /(会社|業務|仕事中|勤務中|就業中|休憩中|昼休み|貸与|支給|私的利用|私的に使|\bcompany\b|\bwork\b|\boffice\b|during (work|lunch|(my )?breaks?|business hours)|on the clock|work hours)/,
   workVerb: /(仕事|作業|業務|勤務|テレワーク|リモートワーク|働|\bwork|telework|do my job)/,
   wifi: /(wifi|無線|ワイヤレス|wireless|アクセスポイント|access point|hotspot|ルーター|router|ssid)/,
   network:
-    /(wifi|無線|ワイヤレス|wireless|アクセスポイント|access point|hotspot|ルーター|router|ssid|ネットワーク|network|回線|ネット(?!カフェ|ショッピング|フリックス|サーフィン|バンキング)|インターネット|internet|\blan\b|接続|繋|つな|connect|line\b|broadband|光)/,
+    /(wifi|無線|ワイヤレス|wireless|アクセスポイント|access point|hotspot|ルーター|router|ssid|ネットワーク|network|回線|ネット(?!カフェ|ショッピング|フリックス|サーフィン|バンキング)|インターネット|internet|\blan\b|接続|繋|つな|connect|\bline\b|broadband|starlink|satellite|光)/,
   publicWifi:
     /((フリー|free|無料|公衆|公共|public|open|オープン|誰でも使える|パスワードなしの|パスワード無しの)の?\s*(wifi|無線|アクセスポイント|access points?|hotspots?|ネットワーク|networks?|回線|\blan\b|スポット|インターネット|internet)|公衆無線|フリースポット|00000japan|guest\s*(wifi|network)|ゲスト(wifi|ネットワーク)|(カフェ|喫茶店|ホテル|駅|空港|図書館|お店|店舗|コンビニ|スタバ|スターバックス|新幹線|電車|ファミレス|マクド|caf[eé]|coffee ?shop|hotel|airport|library|starbucks|station|train|shop|store|restaurant)(の|で|'s)?\s*(wifi|無線|ネット|network|internet|hotspot))/,
   othersWifi:
@@ -43,26 +43,26 @@ export const R = {
   noVpn:
     /(vpn(なし|無し|を?(繋がず|つながず|接続せず|接続しない|接続していない|つないでいない|繋いでいない|つないでない|使わず|使わない|使っていない|切った|切断した|オフ|入れず|つけず|付けず|稼働させず|稼働していない|起動していない)|(が|を)?(切れた|切れている|稼働していない|動いていない|繋がっていない))|without (the |a |using )?vpn|no vpn|vpn (is )?(off|down|disconnected|not (running|connected|on))|before (the )?vpn)/,
   family:
-    /(家族|同居|妻|(?<!丈)夫(?!婦で)|嫁|旦那|主人|子供|子ども|こども|息子|娘|両親|親が|親に|親の|母|父|兄|弟|姉|妹|祖父|祖母|恋人|彼女|彼氏|パートナー(?!企業|会社|様|さん)|ルームメイト|シェアハウス|家の人|\bfamily|spouse|\bwife|husband|\bkids?\b|children|\bchild\b|\bsons?\b|daughters?|(?<!business )partner(?! (company|firm|organi[sz]ation))|roommates?|flatmates?|housemates?|\bparents?\b|girlfriend|boyfriend|siblings?|brother|sister|people i live with|live with|living with)/,
+    /([0-9]+[- ]?(year|yr)[- ]old|toddler|幼児|[0-9]+歳|\bfather|\bmother|\bdad\b|\bmom\b|\bmum\b|grand(parents?|father|mother|ma|pa)|in-laws|家族|同居|妻|(?<!丈)夫(?!婦で)|嫁|旦那|主人|子供|子ども|こども|息子|娘|両親|親が|親に|親の|母|父|兄|弟|姉|妹|祖父|祖母|恋人|彼女|彼氏|パートナー(?!企業|会社|様|さん)|ルームメイト|シェアハウス|家の人|\bfamily|spouse|\bwife|husband|\bkids?\b|children|\bchild\b|\bsons?\b|daughters?|(?<!business )partner(?! (company|firm|organi[sz]ation))|roommates?|flatmates?|housemates?|\bparents?\b|girlfriend|boyfriend|siblings?|brother|sister|people i live with|live with|living with)/,
   others:
     /(友人|友達|ともだち|来客|客人|訪問者|他人|他の人|ほかの人|他者|第三者|知人|業者|someone( else)?|somebody|anyone( else)?|other people|\bothers\b|\bfriends?\b|\bguests?\b|\bvisitors?\b|third part(y|ies)|\bneighbou?rs?\b|strangers?|repair (man|person|technician))/,
   shared: /(共用|共有|shared?|同じ|\bsame\b|一緒|\buse it too\b|also use)/,
   simultaneous:
-    /(vpn(接続)?(する|が完了する|をつなぐ|をつなげる|に接続する)?(前|まで)|before (i connect (to )?)?(the )?vpn|until (the )?vpn|同時|simultaneous|at the same time|同じタイミング|while (my|the) family|while they)/,
+    /(vpn(接続)?(する|が完了する|を?つなぐ|を?繋ぐ|を?つなげる|に接続する|入れる|を入れる)?(前|まで)|before (i connect (to )?)?(the )?vpn|until (the )?vpn|同時|simultaneous|at the same time|同じタイミング|while (my|the) family|while they)/,
   segment:
-    /(セグメント|segment|vlan|相互通信|ゲストネットワーク|ゲストssid|ネットワークを分け|separate (the )?network|isolate (the )?devices)/,
+    /(ゲスト用|ネットワーク(を)?分け|セグメント|segment|vlan|相互通信|ゲストネットワーク|ゲストssid|ネットワークを分け|separate (the )?network|isolate (the )?devices)/,
   restrictDevices:
-    /((restrict|limit|block)(ing)? (my |the )?(smartphones?|phones?|other devices|devices|communication|traffic)|通信(を)?制限|社用pc以外の機器|other devices|他の機器|(スマホ|smartphones?|phones?).{0,10}(同じ|同一|same).{0,6}(ネットワーク|wifi|network)|\biot\b)/,
+    /((家族|同居人|子ども|子供|夫|妻)の?(スマホ|タブレット|端末|機器|ゲーム機)[^?？]{0,30}(対策|制限|気をつけ|注意)|family('s)? (phones|devices|tablets)[^?？]{0,30}(restrict|limit|block|do)|(restrict|limit|block)(ing)? (my |the )?(smartphones?|phones?|other devices|devices|communication|traffic)|通信(を)?制限|社用pc以外の機器|other devices|他の機器|(スマホ|smartphones?|phones?).{0,10}(同じ|同一|same).{0,6}(ネットワーク|wifi|network)|\biot\b)/,
   routerPassword:
     /((ルーター|router|ssid|wifi|無線).{0,12}(パスワード|password|passphrase|暗証|\bpw\b)|(パスワード|password).{0,12}(ルーター|router|ssid|wifi|無線))/,
   apartment: /(マンション|集合住宅|アパート|団地|\b寮\b|社宅|apartment|condo|building'?s?|\bdorm|flat's)/,
   ownLine:
-    /(自宅の?(回線|ネット|インターネット|光|ネットワーク)|家の(回線|ネット|インターネット|ネットワーク)|光回線|回線契約|プロバイダ|home (internet|network|line|broadband|connection)|own (line|internet|connection|network|broadband)|fib(er|re)|broadband|回線(は|が)?(自分|自前|自己所有))/,
+    /(starlink|contract in my name|my own contract|(自分|私)(名義|で契約)|契約(している|した)(回線|ネット|光)|自宅の?(回線|ネット|インターネット|光|ネットワーク)|家の(回線|ネット|インターネット|ネットワーク)|光回線|回線契約|プロバイダ|home (internet|network|line|broadband|connection)|own (line|internet|connection|network|broadband)|fib(er|re)|broadband|回線(は|が)?(自分|自前|自己所有))/,
   slow: /(遅い|遅く|不安定|重い|つながりにくい|繋がりにくい|途切れ|\bslow|unstable|laggy|drops? out)/,
   howPrevent:
     /(ないよう|気をつけ|注意点|注意すること|ようにするには|するには|どうすれば|どうしたら|対策|how (do|can|should) i|what should i|how to (avoid|prevent|keep))/,
   notCopying:
-    /((don'?t|do not|won'?t|will not|without|never) (download|sav|stor|cop|keep)|(ダウンロード|保存|コピー)(せず|しない|しなければ|しないで))/,
+    /((ダウンロード|保存|コピー)(は|も)?(いたしません|しません|しない|せず|しないで)|閲覧のみ|見るだけ|view only|read[- ]only|(don'?t|do not|won'?t|will not|without|never) (download|sav|stor|cop|keep)|(ダウンロード|保存|コピー)(せず|しない|しなければ|しないで))/,
   takeOut:
     /(持ち出|持ち帰|持って帰|take( \w+){0,3} (home|out)|bring (it |the \w+ |my \w+ )?home|carry (it )?(home|out))/,
   connectDevice: /(接続|繋|つな|挿|差し込|充電|connect|plug|charg|tether)/,
@@ -70,22 +70,22 @@ export const R = {
   trouble:
     /(エラー|\berror|繋がらない|つながらない|接続できない|ログインできない|サインインできない|動かない|落ちる|固まる|(can't|cannot|can not) (connect|log ?in|sign in)|does(n't| not) work|not working|won't (open|start|connect|load)|crash|freez)/,
   lost: /(紛失|なくした|無くした|失くした|落とした|盗まれた|盗難にあ|盗難に遭|stolen|\blost\b|misplaced)/,
-  copy: /(保存|複製|コピー|\bcop(y|ies|ying)\b|\bsav(e|ing)\b|\bstor(e|ing)\b|ダウンロード|download|転送|forward|持ち帰|バックアップ|back ?up|移す|移動|移し|同期|\bsync|アップロード|upload|送る|送って|送信|格納|保管|置いて|置く|\be-?mail(ing)? (it|them|this|that|the |files?|documents?|data|attachments?)|メールで送|\bkeep (a |the |some )?(cop|file|data|document)|\bsend)/,
+  copy: /(locally|ローカル(に|へ)|\bkeep (\w+ ){0,5}(spreadsheets?|files?|data|documents?|copies|drafts?)|保存|複製|コピー|\bcop(y|ies|ying)\b|\bsav(e|ing)\b|\bstor(e|ing)\b|ダウンロード|download|転送|forward|持ち帰|バックアップ|back ?up|移す|移動|移し|同期|\bsync|アップロード|upload|送る|送って|送信|格納|保管|置いて|置く|\be-?mail(ing)? (it|them|this|that|the |files?|documents?|data|attachments?)|メールで送|\bkeep (a |the |some )?(cop|file|data|document)|\bsend)/,
   dataObject:
-    /(ファイル|データ|資料|添付|attachment|\bfiles?\b|\bdata\b|documents?|\bdocs?\b|情報|議事録|メール(本文)?|写真|画像|\bpdf|excel|エクセル|\bword\b|spreadsheet|機密|confidential|report)/,
+    /(drafts?|proposals?|提案書|見積書?|企画書|設計書|図面|drawings?|specs?\b|\be-?mails?\b|ファイル|データ|資料|添付|attachment|\bfiles?\b|\bdata\b|documents?|\bdocs?\b|情報|議事録|メール(本文)?|写真|画像|\bpdf|excel|エクセル|\bword\b|spreadsheet|機密|confidential|report)/,
   personalTarget:
-    /(個人の?(メール|アドレス|アカウント|クラウド|gmail|ドライブ)|私用の?(メール|アドレス|アカウント|クラウド)|自分の(メール|アドレス|アカウント|gmail|ドライブ|クラウド)|gmail|yahoo|icloud|dropbox|google\s*drive|グーグルドライブ|\bbox\b|evernote|個人クラウド|personal (email|e-mail|mail|account|cloud|drive|address|gmail|storage)|private (email|e-mail|mail|account|address|cloud)|my own (email|account|drive|cloud)|自宅のプリンタ)/,
+    /(ドロップボックス|ワンドライブ|(個人|私用|自分)の?\s*onedrive|personal onedrive|onedrive (personal|個人)|個人の?(メール|アドレス|アカウント|クラウド|gmail|ドライブ)|私用の?(メール|アドレス|アカウント|クラウド)|自分の(メール|アドレス|アカウント|gmail|ドライブ|クラウド)|gmail|yahoo|icloud|dropbox|google\s*drive|グーグルドライブ|\bbox\b|evernote|個人クラウド|personal (email|e-mail|mail|account|cloud|drive|address|gmail|storage)|private (email|e-mail|mail|account|address|cloud)|my own (email|account|drive|cloud)|自宅のプリンタ)/,
   media:
-    /(\busb\b|usb(メモリ|メモリー|スティック)|外付け|external\s*(hdd|ssd|drive|hard ?drive|hard ?disk|disk|storage)|sd\s*カード|\bsd ?cards?|micro\s*sd|記録媒体|記憶媒体|storage media|removable|\bdvds?\b|\bcd-?rs?\b|フラッシュメモリ|フラッシュドライブ|thumb ?drives?|pen ?drives?|flash ?drives?|memory sticks?|\bnas\b)/,
+    /(\busb\b|usb(メモリ|メモリー|スティック)|外付け(hdd|ssd|ハードディスク|ドライブ|ディスク|ストレージ|メモリ)|external\s*(hdd|ssd|drive|hard ?drive|hard ?disk|disk|storage)|sd\s*カード|\bsd ?cards?|micro\s*sd|記録媒体|記憶媒体|storage media|removable|\bdvds?\b|\bcd-?rs?\b|フラッシュメモリ|フラッシュドライブ|thumb ?drives?|pen ?drives?|flash ?drives?|memory sticks?|\bnas\b)/,
   mediaStrong:
-    /(usb\s*(メモリ|メモリー|スティック|stick|drive|key|flash|memory|storage)|外付け(hdd|ssd|ハードディスク|ドライブ|ディスク|ストレージ)?|external\s*(hdd|ssd|drive|hard ?drive|hard ?disk|disk|storage)|sd\s*カード|\bsd ?cards?|micro\s*sd|記録媒体|記憶媒体|storage media|removable|\bdvds?\b|\bcd-?rs?\b|フラッシュメモリ|フラッシュドライブ|thumb ?drives?|pen ?drives?|flash ?drives?|memory sticks?|\bnas\b)/,
+    /(usb\s*(メモリ|メモリー|スティック|stick|drive|key|flash|memory|storage)|外付け(hdd|ssd|ハードディスク|ドライブ|ディスク|ストレージ|メモリ)|external\s*(hdd|ssd|drive|hard ?drive|hard ?disk|disk|storage)|sd\s*カード|\bsd ?cards?|micro\s*sd|記録媒体|記憶媒体|storage media|removable|\bdvds?\b|\bcd-?rs?\b|フラッシュメモリ|フラッシュドライブ|thumb ?drives?|pen ?drives?|flash ?drives?|memory sticks?|\bnas\b)/,
   peripheral:
     /(モニター|モニタ|ディスプレイ|\bmonitors?\b|\bdisplays?\b|キーボード|keyboards?|マウス|\bmouse|\bmice\b|ヘッドセット|headsets?|ヘッドホン|ヘッドフォン|headphones?|イヤホン|イヤフォン|earphones?|earbuds|airpods|マイク|\bmics?\b|microphones?|カメラ|webcams?|\bcameras?\b|周辺機器|peripherals?|トラックパッド|trackpad|ドッキングステーション|docking station|usbハブ|usb hub)/,
   ownOrUse:
     /(自分|自前|私物|私用|個人|自己所有|家にある|持って(いる|る)|買った|購入した|\bown\b|\bpersonal\b|\bmy\b|bought|\bhave\b|使|接続|繋|つな|\buse\b|using|connect|plug)/,
   meetingCamera: /(会議|meeting|オン\b|オンに|\bon\b.*\bcall|顔出し|顔を)/,
   makerAddress:
-    /((メーカー|maker|manufacturer|vendor|\bdell\b|\bhp\b|lenovo|富士通|\bnec\b|dynabook|panasonic|ユーザー登録|製品登録|product registration|register(ed)? (the pc|the laptop|it|with))[^?？]{0,24}(アドレス|address|メール|e-?mail|アカウント|account)|(個人|私用|私的|プライベート|自分|personal|private|my own)の?(メール)?\s*(アドレス|address|e-?mail address|アカウント|account)[^?？]{0,24}(メーカー|maker|manufacturer|登録|register|設定|set up|sign in|サインイン))/,
+    /((メーカー|maker)[^?？]{0,12}(登録)[^?？]{0,12}(個人|私用|自分)の?(メール|アドレス)|(メーカー|maker|manufacturer|vendor|\bdell\b|\bhp\b|lenovo|富士通|\bnec\b|dynabook|panasonic|ユーザー登録|製品登録|product registration|register(ed)? (the pc|the laptop|it|with))[^?？]{0,24}(アドレス|address|メール|e-?mail|アカウント|account)|(個人|私用|私的|プライベート|自分|personal|private|my own)の?(メール)?\s*(アドレス|address|e-?mail address|アカウント|account)[^?？]{0,24}(メーカー|maker|manufacturer|登録|register|設定|set up|sign in|サインイン))/,
   encryption: /(暗号化|encrypt|bitlocker|ビットロッカー)/,
   encryptionNegative:
     /(されていない|されてない|していない|してない|なし|無し|未暗号|未対応|ない(pc|パソコン|もの|まま)|not encrypted|unencrypted|isn't encrypted|is not encrypted|without encryption|no encryption|非暗号)/,
@@ -104,7 +104,7 @@ export const R = {
   touchStrong:
     /(触|さわ|使わせ|貸し|貸す|貸して|操作させ|touch|borrow|lend|let (him|her|them|my \\w+|the \\w+) (use|play|touch))/,
   offTopic:
-    /(手当|給与|給料|残業代|交通費|精算|経費|有給|休暇|ボーナス|賞与|福利厚生|allowance|salary|overtime pay|\\bexpense|reimburse|paid leave|days off|\\bbonus|payroll)/,
+    /(半休|午前休|午後休|休暇|電気代|光熱費|通信費|補助(は|が)?(出|あ)|allowance|subsid|electricity|utility bills?|internet bill|勤怠|打刻|timesheet|週(に)?[0-9何]+(日|回)|何日(まで)?(在宅|テレワーク|リモート)|how many days|how often can i|手当|給与|給料|残業代|交通費|精算|経費|有給|休暇|ボーナス|賞与|福利厚生|allowance|salary|overtime pay|\\bexpense|reimburse|paid leave|days off|\\bbonus|payroll)/,
   touch:
     /(触|さわ|使わせ|使って(も|いい)|貸|操作|touch|\buse (my|the|it)|borrow|lend|\bplay|\blet\b|使う|使いたい|使っても)/,
   screen: /(画面|スクリーン|\bscreens?\b|ディスプレイ|display|モニター|monitor)/,
@@ -117,9 +117,9 @@ export const R = {
   lock: /((?<!ブ)ロック(?!ダウン)|画面を?閉じ|lock(ing)? (the |my |your )?(screen|pc|computer|laptop|device|workstation)|screen ?lock|lock screen|win(dows)?\s*\+\s*l|lock it)/,
   away: /(離席|席を外|席を立|離れる|離れ|トイレ|休憩|昼休み|お昼|買い物に行|宅配|step(ping)? away|leav(e|ing) (my|the) (desk|pc|computer|laptop)|away from (my|the) (desk|pc|computer|laptop)|bathroom|toilet|lunch|coffee break|(a|my|the|on|during|lunch|short|quick) breaks?\b|restroom)/,
   filming:
-    /(撮影|動画を?撮|ビデオを?撮|写真を?撮|自撮り|vlog|ライブ配信|配信(?!サービス|サイト)|ユーチューブに|youtubeに|インスタに|tiktokに|投稿|\bfilm(ing)?\b|record(ing)? (a )?(video|vlog)|take (a )?(photo|picture|video|selfie)s?|taking (photo|picture|video)s?|livestream|live stream|streaming|selfie)/,
+    /(ルームツアー|room tour|動画(を)?(上げ|アップ|投稿)|upload (a )?video|(tiktok|インスタ|youtube|ユーチューブ|動画|ビデオ|vlog)[^?？。]{0,6}(撮|録)|撮影|動画を?撮|ビデオを?撮|写真を?撮|自撮り|vlog|ライブ配信|配信(?!サービス|サイト)|ユーチューブに|youtubeに|インスタに|tiktokに|投稿|\bfilm(ing)?\b|record(ing)? (a )?(video|vlog)|take (a )?(photo|picture|video|selfie)s?|taking (photo|picture|video)s?|livestream|live stream|streaming|selfie)/,
   endOfDay:
-    /(業務終了|業務が終了|業務が終わ|終業|仕事が終わ|仕事を終え|仕事終わり|仕事の後|勤務終了|退勤|定時後|一日の終わり|1日の終わり|end of (the )?(day|work|shift)|finish(ed|ing)? (work|for the day)|after work|done (for the day|with work)|log ?off|ログオフ|サインアウト|sign out|shut ?down|シャットダウン|電源を切|disconnect|切断|終了時|when work is over|end the (vpn|rv))/,
+    /(end of (my |the )?(work ?day|working day|shift)|仕事(が)?終わ|しごと(が)?終わ|業務終了|業務が終了|業務が終わ|終業|仕事が終わ|仕事を終え|仕事終わり|仕事の後|勤務終了|退勤|定時後|一日の終わり|1日の終わり|end of (the )?(day|work|shift)|finish(ed|ing)? (work|for the day)|after work|done (for the day|with work)|log ?off|ログオフ|サインアウト|sign out|shut ?down|シャットダウン|電源を切|disconnect|切断|終了時|when work is over|end the (vpn|rv))/,
   cabinet:
     /(キャビネット|cabinet|鍵付き|鍵のかか|鍵をかけ|施錠|保管|しまう|しまって|しまい|片付け|出しっぱなし|置きっぱなし|置いたまま|置いておいて|置いておく|drawer|引き出し|(keep|store|stow|put away|lock up|leave) (the |my |your )?(\w+ )?(pc|laptop|computer|notebook)|where (should|do|can) i (keep|store|put|leave)|overnight|(使わない|利用しない)(時|とき)|どこに置|盗まれないよう|盗難(防止|対策)|空き巣|burglar|theft)/,
   logs: /(ログ(?!オフ|イン|オン|アウト)|\blogs?\b(?!\s*(off|on|in|out))|監視|モニタリング|monitor(ing|ed|s)? (my|our|the|what|chat|message|activity|usage|employees)|track(ing|ed)? (my|our|what)|(chats?|messages?|e-?mails?|activity|usage|teams) (are |is |being |get |gets )*(monitored|logged|tracked|recorded|read|checked)|record(ed|s)? (my|our) (chat|activity)|(会社|上司|管理者)(に|が|は)?.{0,12}(見られ|読まれ|閲覧|チェックされ|見て(い)?る)|(company|employer|boss|management|it department|admins?) (can |may |does |do |will |could )?(see|read|check|view|monitor|access|look at)|(チャット|メッセージ|chats?|messages?).{0,12}(見られ|読まれ|閲覧|read by))/,
@@ -142,7 +142,7 @@ export const R = {
   mentor: /(メンター|mentor|新卒|new grads?|new graduates?|新入社員|新人|freshers?|new hires?)/,
   alone: /(一人暮らし|一人住まい|独り暮らし|ひとり暮らし|一人で住|live alone|living alone|lives alone|by myself)/,
   privateUse:
-    /(私的|私用で|私用に|私用の(メール|用事|調べ物|買い物|ネット|アカウント|sns)|personal (e-?mail|mail|account|errands|banking)|プライベートで|プライベート用|個人的に|個人的な|youtube|ユーチューブ|動画配信|配信サービス|streaming (service|site)|ストリーミング|ゲーム|\bgames?\b|gaming|netflix|ネトフリ|ネットフリックス|アマプラ|プライムビデオ|動画(を)?(見|観|視聴)|ネットサーフィン|ネットショッピング|ショッピング|買い物|shopping|amazon|アマゾン|楽天|メルカリ|\bsns\b|twitter|facebook|instagram|インスタ|tiktok|ツイッター|子供の宿題|子どもの宿題|宿題|homework|spotify|音楽を?(聴|聞)|\bmusic\b|ネット閲覧|インターネット閲覧|趣味|hobby|personal (use|stuff|things|browsing|errands|purposes)|private (use|purposes|browsing)|for fun|browse the (web|internet)|web browsing|\bbrowsing\b|watch (videos|movies|netflix)|online banking|ネットバンキング|副業|side (job|business|hustle)|就活|転職活動|job hunting)/,
+    /(book(ing)? (a |my )?(flight|hotel|holiday|trip|restaurant|table)|(旅行|ホテル|チケット|飛行機|新幹線)の予約|ニュース(を)?(見|読|チェック)|\bnews\b|personal (g?mail|e-?mail|yahoo|account|line|sns)|私用(の)?(gmail|メール|line)|私的|私用で|私用に|私用の(メール|用事|調べ物|買い物|ネット|アカウント|sns)|personal (e-?mail|mail|account|errands|banking)|プライベートで|プライベート用|個人的に|個人的な|youtube|ユーチューブ|動画配信|配信サービス|streaming (service|site)|ストリーミング|ゲーム|\bgames?\b|gaming|netflix|ネトフリ|ネットフリックス|アマプラ|プライムビデオ|動画(を)?(見|観|視聴)|ネットサーフィン|ネットショッピング|ショッピング|買い物|shopping|amazon|アマゾン|楽天|メルカリ|\bsns\b|twitter|facebook|instagram|インスタ|tiktok|ツイッター|子供の宿題|子どもの宿題|宿題|homework|spotify|音楽を?(聴|聞)|\bmusic\b|ネット閲覧|インターネット閲覧|趣味|hobby|personal (use|stuff|things|browsing|errands|purposes)|private (use|purposes|browsing)|for fun|browse the (web|internet)|web browsing|\bbrowsing\b|watch (videos|movies|netflix)|online banking|ネットバンキング|副業|side (job|business|hustle)|就活|転職活動|job hunting)/,
   mdm: /(intune|インチューン|\bmdm\b|モバイルデバイス管理|mobile device management|リモートワイプ|remote wipe|遠隔消去|(部長|\bpm\b|\bpl\b|プロジェクトマネージャー|プロジェクトリーダー|project manager|project lead|department (head|manager)|管理職)[^?？]{0,30}(アプリ|\bapps?\b|スマホ|phone|携帯)|(アプリ版?|\bapps?\b)[^?？]{0,24}(誰|who)|(誰|who)[^?？]{0,30}(アプリ版?|\bapps?\b))/,
   vpn: /(vpn|仮想ネットワーク|virtual private network|ブイピーエヌ)/,
   rv: /(\brv\b|リモートデスクトップ|リモデス|remote desktop|リモートビュー|remote view|遠隔操作|遠隔で操作|リモート接続|リモートアクセス|remote access|remote (control|into)|\brdp\b|teamviewer|チームビューワー|anydesk|chrome remote)/,
@@ -156,7 +156,7 @@ export const R = {
     /(故障|壊れ|こわれ|\bbroke|\bbreaks? down|broken|\bcrash|died|dead|not working|動かない|起動しない|修理|repair|間に合わない|緊急事態|emergency|保守|メンテナンス|maintenance|届かない|まだ(届|支給|貸与)|hasn't arrived|not arrived|haven't (got|received))/,
   install: /(インストール|install|入れ|導入|ダウンロード|download|セットアップ|set ?up)/,
   otherApp:
-    /(zoom|ズーム|slack|スラック|\bline\b|chatwork|チャットワーク|google meet|skype|スカイプ|webex|dropbox|アプリ|\bapps?\b|software|ソフト|ツール|tools?\b)/,
+    /(zoom|ズーム|slack|スラック|\bline (app|messenger)|lineアプリ|chatwork|チャットワーク|google meet|skype|スカイプ|webex|dropbox|アプリ|\bapps?\b|software|ソフト|ツール|tools?\b)/,
   otherOffice:
     /(\bword\b|\bexcel\b|エクセル|ワード|powerpoint|パワポ|パワーポイント|onedrive|ワンドライブ|sharepoint|シェアポイント|onenote)/,
   weakTeams:
@@ -168,12 +168,16 @@ export const R = {
   howTo:
     /(使い方|やり方|操作方法|設定方法|how (do|can) i (use|set up|install|share|schedule|book|create|make|add|find|change)|how to)/,
   purpose:
-    /(目的|purpose|何のため|なんのため|位置づけ|位置付け|\bisms\b|pマーク|privacy ?mark|プライバシーマーク|適用範囲|対象範囲|scope|what is (the|this) guideline|ガイドラインとは|ガイドラインの(内容|概要)|what does the guideline (cover|say)|overview|テレワークとは|テレワークの定義|テレワークって(何|なに|どういう)|(テレワーク|在宅勤務)の意味|どういう意味|定義|definition|what (does|do) (telework|teleworking) mean|what counts as telework|what is telework|就業規(定|則)|work regulations|service discipline)/,
+    /('?telework'? .{0,30}\bmean|テレワーク[」』"]?(って|とは)[^?？]{0,10}(指す|意味|範囲|どこまで)|テレワーク[」』"]?とは|目的|purpose|何のため|なんのため|位置づけ|位置付け|\bisms\b|pマーク|privacy ?mark|プライバシーマーク|適用範囲|対象範囲|scope|what is (the|this) guideline|ガイドラインとは|ガイドラインの(内容|概要)|what does the guideline (cover|say)|overview|テレワークとは|テレワークの定義|テレワークって(何|なに|どういう)|(テレワーク|在宅勤務)の意味|どういう意味|定義|definition|what (does|do) (telework|teleworking) mean|what counts as telework|what is telework|就業規(定|則)|work regulations|service discipline)/,
   risk: /(なぜ|どうして|\bwhy\b|理由|reasons?|リスク|\brisks?\b|危険|危ない|dangers?|threats?|空き巣|盗難|泥棒|burglar|theft|thieves|侵入|hack)/,
   approval: /(許可|承認|了承|申請|approv|permission|consent|sign-?off|ok from|okay from)/,
   approvalNegated:
-    /((許可|承認|了承|申請)(なし|無し|なく|を得ず|を取らず|を取らない|をもらわず|してない|していない)|無許可|without (any )?(permission|approval|consent|asking)|no (permission|approval)|not (approved|permitted))/,
+    /((まだ|未)(確認|許可|了承|承認)|(確認|許可|了承|承認)(して(い)?ない|していません|取ってない|もらってない|を?得ていない)|not (yet )?(asked|approved|confirmed)|haven'?t (asked|told|checked)|(許可|承認|了承|申請)(なし|無し|なく|を得ず|を取らず|を取らない|をもらわず|してない|していない)|無許可|誰にも(言わず|聞かず|断らず)|without (any )?(permission|approval|consent|asking)( anyone)?|no (permission|approval)|not (approved|permitted))/,
   customerWord: /(顧客|お客様|お客さん|客先|customer|client)/,
   managerWord: /(上長|上司|manager|boss|supervisor)/,
+  personalCloud:
+    /(dropbox|ドロップボックス|google\s*drive|グーグルドライブ|googleドライブ|icloud|onedrive|ワンドライブ|evernote|\bbox\b)/,
   homeWord: /(自宅|家|うち|home|house)/,
+  whyRules:
+    /(\bwhy\b[^?？]{0,30}(strict|so many rules|rules|guideline|so careful)|(厳しい|うるさい|細かい|多い)(の|ん)(は|って)?(なぜ|なんで|どうして)|(なぜ|なんで|どうして)[^?？。]{0,20}(厳しい|うるさい|ルール|ガイドライン|決まり|制限)|ルールの理由|規則の理由)/,
 } as const;

@@ -3,7 +3,7 @@
  * together with them.
  */
 export type { Lang, SectionId, App, Device, Edition, CellVerdict, MatrixCell } from '../guideline/types.ts';
-import type { Lang, MatrixCell, SectionId } from '../guideline/types.ts';
+import type { App, Edition, Lang, MatrixCell, SectionId } from '../guideline/types.ts';
 
 /**
  * allowed / conditional / prohibited — what the guideline says about the thing asked;
@@ -29,6 +29,38 @@ export interface Answer {
   ruleIds: string[];
   /** The full answer a person reads, in lang. */
   text: string;
+  /** What the engine read in the question, so a person sees at once when it misread them. */
+  understood: Understood;
+  /** For unknown answers: the sections nearest to what was asked, to look at; [] otherwise. */
+  nearest: SectionId[];
+}
+
+/** permission: "may I…?"; obligation: "what must I…?"; info: anything else. */
+export type Asks = 'permission' | 'obligation' | 'info';
+
+export type PlaceKind = 'home' | 'elsewhere';
+/** own: the home line; shared-building: an apartment's shared line; carrier: a SIM / tethering. */
+export type NetworkKind =
+  'own' | 'wired' | 'wifi' | 'shared-building' | 'family-shared' | 'carrier' | 'public' | 'others';
+export type DeviceKind = 'pc' | 'phone' | 'tablet' | 'any';
+export type OwnerKind = 'company' | 'personal' | 'customer';
+
+export interface Understood {
+  asks: Asks;
+  /** Where the work happens, with the word used ("車内", "café"). */
+  place?: { kind: PlaceKind; word: string };
+  devices: Array<{ kind: DeviceKind; owner?: OwnerKind; word: string }>;
+  network?: { kind: NetworkKind; word: string };
+  apps: App[];
+  editions: Edition[];
+  /** Action codes: copy, print, screenshot, photo, record, send, take-out, install, share-credentials, touch, private-use, chat. */
+  actions: string[];
+  /** Services outside the company named in the question (Dropbox, Gmail, LINE…), as written. */
+  services: string[];
+  /** People codes: family, others, customer, manager. */
+  people: string[];
+  /** The line shown on the card, in the question's language: 「場所：自宅以外（車内）／回線：—」; '' if nothing was read. */
+  summary: string;
 }
 
 export type AnswerFn = (question: string) => Answer;

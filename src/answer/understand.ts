@@ -3,20 +3,44 @@
  * apps, editions, and topic words). Plain regular expressions over a short string; no dictionary, no I/O.
  */
 import type { App, Device, Edition, Lang } from '../guideline/types.ts';
+import { fromRomaji, isRomajiJapanese } from './romaji.ts';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]/;
 
 export function languageOf(question: string): Lang {
-  return JAPANESE.test(question) ? 'ja' : 'en';
+  return JAPANESE.test(question) || isRomajiJapanese(question.normalize('NFKC').toLowerCase()) ? 'ja' : 'en';
 }
 
 /** NFKC, lower case, one spelling of Wi-Fi and PC, no spaces next to Japanese, no trailing "please tell me". */
 export function normalize(question: string): string {
-  let n = question.normalize('NFKC').toLowerCase();
+  let n = fromRomaji(question.normalize('NFKC').toLowerCase());
   n = n.replace(/[’`]/g, "'");
   n = n.replace(/wi[\s\-‐]?fi|ワイファイ|わいふぁい|無線lan|\bwlan\b/g, 'wifi');
   n = n.replace(/\bp\s+c\b/g, 'pc').replace(/ピーシー/g, 'pc');
+  // Common slips of the IME and words typed in kana.
+  n = n
+    .replace(/市的|詩的(?=(利用|に使))/g, '私的')
+    .replace(/試用(?=(pc|パソコン|スマホ|携帯|端末|機器|の))/g, '私用')
+    .replace(/しごと/g, '仕事')
+    .replace(/かいしゃ/g, '会社')
+    .replace(/ざいたく/g, '在宅')
+    .replace(/めーる/g, 'メール')
+    .replace(/再択|在択|再宅|財宅/g, '在宅')
+    .replace(/暗合化|暗号可/g, '暗号化')
+    .replace(/保簡/g, '保管')
+    .replace(/神(?=資料|の資料|書類)/g, '紙')
+    .replace(/メアド/g, 'メールアドレス');
   n = n.replace(/\s+/g, ' ').trim();
+  // An alternative the person rules out ("有線ではなく無線", "the app rather than the web version") is not asked.
+  n = n
+    .replace(
+      /(有線|無線|wifi|web版|ウェブ版|ブラウザ版?|アプリ版?|デスクトップ版?)(ではなく|じゃなくて?|でなく|ではありません)/g,
+      '',
+    )
+    .replace(
+      /\b(rather than|instead of) (the |a |my )?(web|browser|app|desktop|wired|wifi)( (version|app|edition|one|connection))?/g,
+      '',
+    );
   n = n.replace(
     /\s+(?=[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef])|(?<=[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef])\s+/g,
     '',
@@ -37,18 +61,32 @@ export interface DeviceMention {
   cls: DeviceClass | 'any';
   owner?: Owner;
   at: number;
+  /** The word as written (normalised). */
+  word: string;
 }
 
+// Devices named by product that the company does not issue (it lends PCs and phones): with no owner given, they
+// are someone's own.
+const NOT_ISSUED = /^(タブレット|ipad|アイパッド|tablet|chromebook|クロームブック|kindle)/;
+const LENT_BY_CUSTOMER =
+  /((customer|client|顧客|お客様|お客さん|客先)[^.?？。]{0,20}(lent|loaned|provided|gave|issued|貸与|貸し|借り|支給)|(borrowed|借りた|貸与された)[^.?？。]{0,12}(from (the |a |my |our )?(customer|client)|顧客|お客様|客先))/;
+// Someone else's device is never a company device.
+const SOMEONE_ELSES =
+  /((夫|妻|嫁|旦那|子供|子ども|こども|息子|娘|親|母|父|兄|弟|姉|妹|祖父|祖母|友人|友達|彼女|彼氏|恋人|家族|同居人)の|\b(wife|husband|son|daughter|kid|child|children|partner|friend|mum|mom|dad|father|mother|brother|sister|roommate|family)('s|s')? )$/;
+
 const DEVICE_RE =
-  /(ノートpc|ノートパソコン|デスクトップpc|pc|パソコン|ぱそこん|ノーパソ|ラップトップ|\blaptops?\b|\bcomputers?\b|\bnotebook\b|macbook|\bmacs?\b(?!\s*(アドレス|address|認証|フィルタ|filter|auth))|マック(?=ブック|book)|chromebook|スマホ|すまほ|スマートフォン|スマフォ|携帯電話|携帯(?!する|して|し|キャリア)|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart ?phones?|\bphones?\b|\bmobiles?\b(?!\s*(router|wifi|hotspot|data))|\bcell ?phones?\b|タブレット|ipad|\btablets?\b|端末|デバイス|\bdevices?\b|私用機器|私物機器)/g;
+  /(ノートpc|ノートパソコン|デスクトップpc|pc|パソコン|ぱそこん|ノーパソ|ラップトップ|\blaptops?\b|\bcomputers?\b|\bnotebook\b|macbook|\bmacs?\b(?!\s*(アドレス|address|認証|フィルタ|filter|auth))|マック(?=ブック|book)|chromebook|クロームブック|surface|サーフェス|thinkpad|レッツノート|let'?s ?note|vaio|dynabook|スマホ|すまほ|スマートフォン|スマフォ|携帯電話|携帯(?!する|して|し|キャリア)|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart ?phones?|\bphones?\b|\bmobiles?\b(?!\s*(router|wifi|hotspot|data))|\bcell ?phones?\b|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|\btablets?\b|kindle|端末|デバイス|\bdevices?\b|私用機器|私物機器)/g;
 
 const PHONE_WORD =
-  /^(スマホ|すまほ|スマートフォン|スマフォ|携帯|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart|phone|mobile|cell|タブレット|ipad|tablet)/;
+  /^(スマホ|すまほ|スマートフォン|スマフォ|携帯|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart|phone|mobile|cell|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|tablet|kindle)/;
 const GENERIC_WORD = /^(端末|デバイス|device|私用機器|私物機器)/;
 
 // Ownership words in Japanese that come right before the device (gap checked separately).
 const JA_MARKERS: Array<[RegExp, Owner]> = [
-  [/(顧客|お客様|お客さん|客先)(から)?(の|貸与の?|支給の?|から借りた)?/g, 'customer'],
+  [
+    /(顧客|お客様|お客さん|客先)(から|より)?(の|貸与(の|された|されている|いただいた)?|支給(の|された)?|借りた|お借りした|借りている)?/g,
+    'customer',
+  ],
   [
     /(社用|会社(から)?(支給|貸与|配布)(の|された|されている)?|会社から(借り|もらっ|渡され|配られ)[^、。をでにはが]{0,5}|会社(の|用の?)?|貸与(の|された|されている|品の?)?|支給(の|された|されている|品の?)?|業務用の?|社給の?|社有の?|仕事用の?|法人(契約)?の?)/g,
     'company',
@@ -90,7 +128,8 @@ function ownerBefore(n: string, at: number): Owner | undefined {
   }
   if (!best) return undefined;
   const gap = window.slice(best.end);
-  if (gap.length > 6 || BLOCKING_GAP.test(gap)) return undefined;
+  // A product or OS name may stand between the owner and the device (私物のWindows PC).
+  if ((gap.length > 6 && !/^[a-z0-9 ]{0,12}$/.test(gap)) || BLOCKING_GAP.test(gap)) return undefined;
   return best.owner;
 }
 
@@ -121,7 +160,8 @@ export function findDevices(n: string): DeviceMention[] {
         ? 'personal'
         : (ownerBefore(n, m.index) ?? ownerAfter(n, m.index + word.length));
     if (word.startsWith('携帯') && /会社$|社用$/.test(n.slice(0, m.index))) owner = 'company';
-    out.push({ cls, owner, at: m.index });
+    if (!owner && SOMEONE_ELSES.test(n.slice(Math.max(0, m.index - 12), m.index))) owner = 'personal';
+    out.push({ cls, owner, at: m.index, word });
   }
   // The same device named twice ("the Teams mobile app on my private smartphone") takes the owner given once.
   for (const d of out) {
@@ -136,6 +176,9 @@ export function findDevices(n: string): DeviceMention[] {
     const c = GLOBAL_COMPANY.test(n);
     if (p !== c) for (const d of out) if (!d.owner) d.owner = p ? 'personal' : 'company';
   }
+  if (out.some((d) => !d.owner) && LENT_BY_CUSTOMER.test(n))
+    for (const d of out) if (!d.owner && d.cls !== 'phone') d.owner = 'customer';
+  for (const d of out) if (!d.owner && NOT_ISSUED.test(d.word)) d.owner = 'personal';
   return out;
 }
 
@@ -164,13 +207,18 @@ const APP_RE =
   /(アプリ|あぷり|\bapps?\b|application|デスクトップ版|デスクトップアプリ|desktop|クライアント|\bclient\b(?!'s|s')|インストール|いんすとーる|\binstall|を入れ|ダウンロード|\\bdownload|ストア|app ?store|play ?store)/;
 
 const NO_INSTALL_RE =
-  /(without (installing|downloading|an app|the app|any app)|no app|(インストール|ダウンロード)(せず|しない|しなくて|なし)|アプリ(なし|無し|を入れず|を入れない)|入れずに)/;
+  /(without (installing|downloading|an app|the app|any app)|no app|(インストール|ダウンロード)(は)?(せず|しない|しなくて|なし|いたしません|しません)|アプリ(は|を)?入れ(ません|ない|ず)|アプリ(なし|無し|を入れず|を入れない)|入れずに)/;
+
+const INSTALL_ASKED =
+  /(インストールし(て|たい)|入れ(て|たい)|\binstall (the |a )?(\w+ ){0,3}(app|desktop|client|application))/;
 
 export function findEditions(n: string): Edition[] {
   const out: Edition[] = [];
   const noInstall = NO_INSTALL_RE.test(n);
   if (WEB_RE.test(n) || noInstall) out.push('web');
   if (APP_RE.test(n) && !noInstall) out.push('app');
+  // "install the app … the browser version is slow": the app is what is asked.
+  if (out.length === 2 && INSTALL_ASKED.test(n)) return ['app'];
   return out;
 }
 

@@ -1,0 +1,149 @@
+/**
+ * The situation a question describes, element by element (place, devices and whose they are, network, app and
+ * edition, actions, services, people), read from the normalised question. The rules check these elements; the
+ * card shows them back to the person so a misreading is visible at once.
+ */
+import type { App, Edition } from '../guideline/types.ts';
+import { R } from './topics.ts';
+import type { Asks, DeviceKind, NetworkKind, OwnerKind, PlaceKind, Understood } from './types.ts';
+import { findApps, findDevices, findEditions } from './understand.ts';
+
+export type Situation = Omit<Understood, 'summary'>;
+
+const HOME =
+  /(自宅|在宅|家で|家から|家の中|うちで|部屋で|書斎|リビング|寝室|\bat home\b|from home|my (flat|apartment|house|room|bedroom|living room)|home office)/;
+
+const NETWORKS: Array<[NetworkKind, RegExp]> = [
+  [
+    'shared-building',
+    /((マンション|集合住宅|アパート|団地|寮|社宅|apartment|condo|building|dorm)(の|'s)?\s*(共用|共有|shared|備え付け|無料|フリー|free|lobby|ロビー)?の?\s*(wifi|無線|ネット|回線|network|internet|line)|(wifi|internet|network|line) (at|in|of|for) (my|the|our) (apartment|building|condo|dorm))/,
+  ],
+  [
+    'public',
+    /((フリー|free|無料|公衆|公共|public|open|オープン|誰でも使える|パスワード(なし|無し)の|鍵(なし|無し)の|鍵のかかっていない)の?\s*(wifi|無線|アクセスポイント|access points?|hotspots?|ネットワーク|networks?|回線|\blan\b|スポット|インターネット|internet)|公衆無線|フリースポット|00000japan|guest\s*(wifi|network)|ゲスト(wifi|ネットワーク)|(市|区|町|村|自治体|商店街|街|駅前|駅|city|town|municipal|community|カフェ|喫茶店|ホテル|空港|図書館|お店|店舗|コンビニ|スタバ|スターバックス|新幹線|電車|ファミレス|マクド|caf[eé]|coffee ?shop|hotel|airport|library|starbucks|station|train|shop|store|restaurant)(の|で|'s)?\s*(無料|フリー|free|公衆)?\s*(wifi|無線|ネット|network|internet|hotspot))/,
+  ],
+  [
+    'others',
+    /((隣|近所|お隣|ご近所|他人|大家|neighbou?r|landlord)[^?？。]{0,14}(wifi|無線|ネット|回線|network|internet|router|ルーター)|(隣|隣人|近所|他人|お隣|ご近所|他の家|大家|友人|友達|親戚|neighbou?r|someone else|a friend|friend|landlord)('s|s')?の?(家の|宅の|部屋の)?\s*(wifi|無線|network|ネットワーク|ネット|回線|internet|line|router|ルーター))/,
+  ],
+  [
+    'carrier',
+    /(テザリング|tether|personal hotspot|mobile hotspot|ポケット\s*wifi|ポケwifi|poket\s*wifi|pocket\s*wifi|モバイルルーター|モバイルwifi|mobile (router|wifi)|キャリアsim|\bsim\b|\b[45]g\b|\blte\b|スマホの回線|phone'?s? (hotspot|data|connection)|インターネット共有)/,
+  ],
+  [
+    'family-shared',
+    /((家族|同居人|夫|妻|子ども|子供|family|roommates?|flatmates?)[^?？。]{0,10}(共用|共有|同じ|一緒|shared?|same)[^?？。]{0,8}(wifi|無線|ネット|回線|network|internet|ルーター|router))/,
+  ],
+  ['wired', /(有線|lanケーブル|ケーブルで|ethernet|wired|lan cable)/],
+  [
+    'own',
+    /(自宅の?(回線|ネット|インターネット|光|ネットワーク|wifi)|家の(回線|ネット|インターネット|ネットワーク|wifi)|光回線|回線契約|プロバイダ|home (internet|network|line|broadband|connection|wifi)|own (line|internet|connection|network|broadband|wifi)|fib(er|re)|broadband)/,
+  ],
+  ['wifi', /(wifi|無線|ワイヤレス|wireless|ルーター|router|ssid)/],
+];
+
+const ACTIONS: Array<[string, RegExp]> = [
+  [
+    'screenshot',
+    /(スクリーンショット|スクショ|すくしょ|screenshot|screen ?shot|screen ?capture|画面キャプチャ|キャプチャ|\bcapture\b)/,
+  ],
+  ['print', /(印刷|プリント(?!アウトした紙)|\bprint(?!outs?|ed)|プリンター|printer)/],
+  [
+    'photo',
+    /(撮影|写真を?撮|写メ|撮っ|撮る|撮り|カメラで|(photo|picture|pic)s? of|photograph|take (a )?(photo|picture|pic)|snap)/,
+  ],
+  ['record', /(録音|録画|ボイスメモ|record(ing)?\b)/],
+  [
+    'copy',
+    /(複製|コピー|コピペ|\bcop(y|ies|ying)\b|保存|\bsav(e|ing)\b|ダウンロード|download|バックアップ|back ?up|同期|\bsync)/,
+  ],
+  ['send', /(転送|送信|送る|送っ|送り|forward|\bsend|\bsent\b|アップロード|upload|共有リンク|添付して|メールで送)/],
+  [
+    'take-out',
+    /(持ち出|持ち帰|持って帰|持って行|持っていく|take( \w+){0,3} (home|out)|bring (it |the \w+ |my \w+ )?(home|along|with me)|carry (it )?(home|out))/,
+  ],
+  ['install', /(インストール|install|アプリを入れ|ダウンロードして使)/],
+  [
+    'touch',
+    /((him|her|them|son|daughter|kids?|child|children|wife|husband|family|friends?|someone) (to )?use|使ってもらう|使いたいと言|触|さわ|使わせ|貸し|貸す|貸して|操作させ|touch|borrow|lend|let (him|her|them|my \w+|the \w+) (use|play|touch))/,
+  ],
+];
+
+const SERVICES =
+  /(dropbox|ドロップボックス|gmail|ジーメール|yahoo|ヤフー|icloud|google\s*drive|グーグルドライブ|googleドライブ|個人の?\s*onedrive|personal onedrive|wechat|whatsapp|messenger|slack|chatwork|chatgpt|evernote|wetransfer|ギガファイル便|firestorage|\bbox\b|notion|instagram|facebook|twitter|discord)/g;
+
+const PERMISSION =
+  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|使えない|使っても|しても|してよい|許され|許可され|\bok\b|オッケー|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she|they)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
+const OBLIGATION =
+  /((やる|やっとく|やっておく|する|しておく|しとく)こと|何を(すれば|したら|する|しなければ)|どうすれば|どうしたら|どうすべき|すべき|しなければ|しないといけない|しなきゃ|必要(です)?か|必要な|気をつけ|注意(点|すること|事項)|守るべき|義務|ルールは|決まり|what (should|must|do) i|what do i (need|have) to|how should i|do i (have|need) to|must i|should i|what (is|are) (the )?(rule|requirement)s?|required|what (happens|to do)|what are my)/;
+
+// A question word makes it a "what / where / how" question even when it ends in いい？ or can I.
+const WH =
+  /(どこ|どの|どれ|何|なに|なん(で|て)|どう|どんな|いつ|誰|だれ|どちら|どっち|(できる|やる|べき)こと(は|って)[?？]?$|(^|[.?!]\s*|tell me |know |confirm )(what|where|which|how|when|who|whom)\b)/;
+const MUST =
+  /(ないと(だめ|ダメ|駄目|いけない|いけません|まずい)|なければ(ならない|いけない|だめ)|なきゃ|必要(です|でしょう)?か|必要ある|必須|義務|\bmust i\b|\bdo i (have|need) to\b|\bshould i\b|\bdo i need\b|\bam i required\b|\bis it (required|mandatory|necessary)\b|\bhave to\b)/;
+
+// "Can I …, or does it have to be …?" asks for leave first.
+const LEAVE_FIRST = /^(can|may|could) i\b|^is it (ok|okay|fine|alright)\b/;
+
+function asksOf(n: string): Asks {
+  if (LEAVE_FIRST.test(n)) return 'permission';
+  if (MUST.test(n)) return 'obligation';
+  if (PERMISSION.test(n) && !WH.test(n)) return 'permission';
+  if (OBLIGATION.test(n)) return 'obligation';
+  return 'info';
+}
+
+function devicesOf(n: string): Situation['devices'] {
+  return findDevices(n).map((m) => ({
+    kind: (/(タブレット|ipad|tablet)/.test(m.word) ? 'tablet' : m.cls) as DeviceKind,
+    owner: m.owner as OwnerKind | undefined,
+    word: m.word,
+  }));
+}
+
+function firstMatch(n: string, re: RegExp): string | undefined {
+  return re.exec(n)?.[0];
+}
+
+export function situationOf(n: string, original = n): Situation {
+  const elsewhere = firstMatch(n, R.location);
+  const home = firstMatch(n, HOME);
+  let place: Situation['place'];
+  if (elsewhere) place = { kind: 'elsewhere' as PlaceKind, word: elsewhere };
+  else if (home) place = { kind: 'home', word: home };
+  let network: Situation['network'];
+  for (const [kind, re] of NETWORKS) {
+    const word = firstMatch(n, re);
+    if (word) {
+      network = { kind, word };
+      break;
+    }
+  }
+  const { apps } = findApps(n);
+  const editions: Edition[] = findEditions(n);
+  const actions = ACTIONS.filter(([, re]) => re.test(n)).map(([code]) => code);
+  if (R.credential.test(n) && (R.share.test(n) || R.memo.test(n))) actions.push('share-credentials');
+  if (R.privateUse.test(n)) actions.push('private-use');
+  if (R.chat.test(n)) actions.push('chat');
+  const services = [...new Set([...n.matchAll(SERVICES)].map((m) => m[0]))];
+  // LINE the app, not a line: its capitals, or ライン as a noun that is not part of オンライン.
+  if (/\bLINE\b/.test(original) || /(?<![ァ-ヶー])ライン(で|に|の|を|へ|グループ|アプリ)/.test(n))
+    services.push('LINE');
+  const people: string[] = [];
+  if (R.family.test(n)) people.push('family');
+  if (R.others.test(n)) people.push('others');
+  if (R.customerWord.test(n)) people.push('customer');
+  if (R.manager.test(n)) people.push('manager');
+  return {
+    asks: asksOf(n),
+    place,
+    devices: devicesOf(n),
+    network,
+    apps: apps as App[],
+    editions,
+    actions,
+    services,
+    people,
+  };
+}

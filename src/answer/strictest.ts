@@ -1,0 +1,164 @@
+/**
+ * Never yes when the guideline says no: after the topic rules have answered, every prohibition is checked against
+ * every element of the situation, and the most restrictive one that applies decides. A question that asks "may I"
+ * and lands on an obligation is answered as a permission: prohibited when it asks to skip the obligation,
+ * conditional (on the obligation) otherwise.
+ */
+import type { SectionId } from '../guideline/types.ts';
+import type { Decision } from './compose.ts';
+import type { Situation } from './situation.ts';
+import { R } from './topics.ts';
+
+interface Limit {
+  section: SectionId;
+  ruleIds: string[];
+  applies(s: Situation, n: string): boolean;
+}
+
+const NEGATED_USE =
+  /(切断|切って|切った|disconnect|使わない|使わず|使っていない|つながない|繋がない|接続しない|避け|やめ|しないで|(don'?t|do not|never|avoid|instead of|rather than|without) (use|using|connect|connecting|join|joining)|avoid)/;
+// A question about a place that is not about working there (taking the PC home, a disaster at the office).
+const NOT_WORKING_THERE =
+  /(持ち帰|持って帰|take (it |the \w+ )?home|通勤|commut|出社|オフィスで|at the office|in the office)/;
+const PERSONAL_TARGET =
+  /(私用|私物|個人|自分|自宅の(pc|パソコン|プリンタ)|家族の|personal|private|my own|home (pc|computer|printer))/;
+
+const RULES_ASKED =
+  /((are|is) there (any )?(rules?|restrictions?|requirements?|guidelines?)|(ルール|決まり|制限|規則)(は|って|が)?(ある|あります|ありますか)|(ルール|決まり|規則)を(教え|知り))/;
+const SCREEN = /(画面|モニター|ディスプレイ|screen|monitor|display)/;
+
+const LIMITS: Limit[] = [
+  {
+    section: '§2.1',
+    ruleIds: ['2.1-home-only'],
+    applies: (s, n) => s.place?.kind === 'elsewhere' && !NOT_WORKING_THERE.test(n),
+  },
+  {
+    section: '§2.2',
+    ruleIds: ['2.2-no-risky-network', '3.3-no-free-public'],
+    applies: (s, n) => s.network?.kind === 'public' && !NEGATED_USE.test(n),
+  },
+  {
+    section: '§3.3',
+    ruleIds: ['3.3-own-network', '2.2-no-risky-network'],
+    applies: (s, n) => s.network?.kind === 'others' && !NEGATED_USE.test(n),
+  },
+  {
+    section: '§3.3',
+    ruleIds: ['3.3-family-network', '3.3-check-other-pcs'],
+    applies: (s, n) => s.people.includes('family') && R.network.test(n) && R.simultaneous.test(n) && R.vpn.test(n),
+  },
+  {
+    section: '§3.1',
+    ruleIds: ['3.1-vpn', '3.2-personal-pc-methods'],
+    applies: (s, n) =>
+      R.vpn.test(n) && s.devices.some((d) => d.owner === 'personal' && d.kind === 'pc') && !NEGATED_USE.test(n),
+  },
+  {
+    section: '§2.4',
+    ruleIds: ['2.4-no-duplication'],
+    applies: (s, n) =>
+      s.actions.includes('screenshot') ||
+      s.actions.includes('print') ||
+      (s.actions.includes('photo') && SCREEN.test(n)),
+  },
+  {
+    section: '§2.3',
+    ruleIds: ['2.3-no-copy-outside-company-pc'],
+    applies: (s, n) =>
+      (s.actions.includes('copy') || s.actions.includes('send')) &&
+      (s.services.length > 0 || R.mediaStrong.test(n) || PERSONAL_TARGET.test(n)) &&
+      R.dataObject.test(n) &&
+      !R.notCopying.test(n),
+  },
+  {
+    section: '§2.5',
+    ruleIds: ['2.5-no-cohabitant-access', '3.4-no-one-else-touches-pc'],
+    applies: (s) =>
+      (s.people.includes('family') || s.people.includes('others')) &&
+      s.actions.includes('touch') &&
+      s.devices.some((d) => d.owner !== 'personal'),
+  },
+  {
+    section: '§2.5',
+    ruleIds: ['2.5-no-cohabitant-access', '3.4-screen-not-visible'],
+    applies: (s, n) =>
+      (s.people.includes('family') || s.people.includes('others')) &&
+      /(sit (right )?(next to|beside|with) me|look(ing)? over my shoulder|隣に座|横に座|横で見|隣で見|覗|のぞ|見せ(て|る|たい))/.test(
+        n,
+      ),
+  },
+  {
+    section: '§2.7',
+    ruleIds: ['2.7-no-private-use', '3.2-no-private-use'],
+    applies: (s, n) =>
+      s.actions.includes('private-use') &&
+      !s.actions.includes('photo') &&
+      !R.filming.test(n) &&
+      s.devices.some((d) => d.owner === 'company' && d.kind === 'pc'),
+  },
+];
+
+// Topic answers that are not about doing work somewhere (a disaster report, the pledge, the history).
+const EXEMPT = new Set(['3.4-disaster-contact', '0-pledge', '0-penalties', 'R-current-revision']);
+const PERMISSIVE = new Set(['allowed', 'conditional', 'depends']);
+const SKIPPING =
+  /(しない|せず|しなくて|なくても|なしで|無しで|のまま|ままで|っぱなし|たまま|映っちゃ|映ってしま|映り込|写り込|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bunlock|\bturn off|\bdisable)/;
+
+// What doing an obligation looks like, for "may I…?" questions that propose to do exactly that.
+const COMPLYING: Record<string, RegExp> = {
+  '4-face-to-face': /(ぼかし|ぼか|消|バーチャル|virtual|blur|hide|隠)/,
+  '3.4-lock-screen': /(ロック|\block)/,
+  '3.4-store-pc': /(キャビネット|cabinet|引き出し|drawer|鍵|lock)/,
+};
+
+export function strictest(decision: Decision, s: Situation, n: string): Decision {
+  const settled = settle(decision, s, n);
+  if (settled.verdict !== 'prohibited') return settled;
+  // A prohibited answer names every prohibition the situation runs into, the deciding one first.
+  const also = LIMITS.filter((l) => l.applies(s, n) && !settled.ruleIds.some((id) => l.ruleIds.includes(id)));
+  if (!also.length) return settled;
+  return {
+    ...settled,
+    citations: [...settled.citations, ...also.map((l) => l.section)],
+    ruleIds: [...settled.ruleIds, ...also.flatMap((l) => l.ruleIds)],
+  };
+}
+
+function settle(decision: Decision, s: Situation, n: string): Decision {
+  if (decision.ruleIds.some((id) => EXEMPT.has(id))) return decision;
+  // Work the engine could not place is still checked: "work calls from a car" is work outside home.
+  const unplacedWork =
+    decision.verdict === 'unknown' &&
+    !R.offTopic.test(n) &&
+    (R.workVerb.test(n) || s.apps.length > 0 || s.devices.length > 0 || /(会議|通話|meeting|calls?\b)/.test(n));
+  if (decision.verdict === 'unknown' && !unplacedWork) return decision;
+  const permissionOnObligation = decision.verdict === 'required' && s.asks === 'permission';
+  if (PERMISSIVE.has(decision.verdict) || permissionOnObligation || unplacedWork) {
+    const hit = LIMITS.find((l) => l.applies(s, n));
+    if (hit) {
+      return {
+        verdict: 'prohibited',
+        citations: [hit.section, ...decision.citations.filter((c) => c !== hit.section)],
+        ruleIds: [...hit.ruleIds, ...decision.ruleIds.filter((id) => !hit.ruleIds.includes(id))],
+        cells: decision.cells,
+      };
+    }
+  }
+  if (unplacedWork) return decision;
+  if (permissionOnObligation) {
+    if (SKIPPING.test(n)) return { ...decision, verdict: 'prohibited' };
+    const comply = decision.ruleIds.some((id) => COMPLYING[id]?.test(n));
+    return { ...decision, verdict: comply ? 'allowed' : 'conditional' };
+  }
+  if (s.asks !== 'permission' && RULES_ASKED.test(n) && decision.verdict !== 'required' && !decision.cells?.length)
+    return { ...decision, verdict: 'required' };
+  // "Must the SSD be encrypted?" asks for the obligation itself.
+  if (s.asks === 'obligation' && decision.verdict === 'prohibited' && !decision.cells?.length)
+    return { ...decision, verdict: 'required' };
+  // "Which PC may I use for VPN?" asks what the rule is, not for leave: it is answered with the rule.
+  const ruleQuestion = s.asks !== 'permission' && !decision.cells?.length;
+  if (ruleQuestion && (decision.verdict === 'conditional' || decision.verdict === 'depends'))
+    return { ...decision, verdict: 'required' };
+  return decision;
+}
