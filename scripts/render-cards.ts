@@ -26,6 +26,8 @@ const cards: Record<string, Card> = {
   'answer-personal-phone-teams-app': answerCard(answer('私用スマホでTeamsアプリ使える？')),
   'answer-personal-pc-outlook': answerCard(answer('個人のPCでOutlookは使える？')),
   'answer-cafe-en': answerCard(answer('Can I work from a café?')),
+  // Shows the 読み取った状況 line with a place and a network read from the question.
+  'answer-cafe-wifi-ja': answerCard(answer('カフェのフリーWi-Fiで仕事していい？')),
   'answer-unknown': answerCard(answer('有給休暇は何日？')),
   'help-ja': helpCard('ja', helpLines(ROUTES, 'ja')),
   ...checkinSamples(),

@@ -110,6 +110,12 @@ describe('chatting with Telework Guard through the local Teams channel', () => {
     expect(rows).toEqual(['Outlook 私用PC WEB版 ○', 'Outlook 私用PC アプリ版 ×']);
   });
 
+  it('says what it read in the question, and offers the guideline behind the answer', async () => {
+    const reply = await ask('カフェのフリーWi-Fiで仕事していい？');
+    expect(cardText(reply)).toMatch(/^読み取った状況：.*カフェ/m);
+    expect(cardOf(reply).actions?.map((a) => a.title)).toEqual(['ガイドラインの該当箇所を見る']);
+  });
+
   it('answers an English question in English', async () => {
     const text = cardText(await ask('Can I work from a café?', { locale: 'en-US' }));
     expect(text).toMatch(/Prohibited/);

@@ -22,6 +22,7 @@ import type { Lang } from '../bot/locale.ts';
 import { ROUTES } from '../bot/routes.ts';
 import { answer } from '../src/answer/answer.ts';
 import type { Verdict } from '../src/answer/types.ts';
+import { rule } from '../src/guideline/index.ts';
 import { evaluate, type CheckinAnswers, type CheckKind } from '../src/checkin/index.ts';
 import { QUESTIONS } from './answer-questions.ts';
 
@@ -90,6 +91,11 @@ function schemaProblems(json: unknown, o: AdaptiveCards.SerializableObject, path
     if (family) {
       if (!Array.isArray(value)) problems.push(`${at}: not a list`);
       else value.forEach((v, i) => problems.push(...typedProblems(v, `${at}[${i}]`, family)));
+      continue;
+    }
+    // A ShowCard's card is parsed by hand too, as a card without version or $schema of its own.
+    if (key === 'card' && o instanceof AC.ShowCardAction) {
+      problems.push(...schemaProblems(value, o.card, at));
       continue;
     }
     if (key === 'fallback' && (o instanceof AC.CardElement || o instanceof AC.Action)) {
@@ -245,6 +251,9 @@ function cardsToCheck(): [string, Card][] {
       seen.add(a.verdict);
       add(`answer ${lang} ${a.verdict}: ${q.q}`, answerCard(a));
     }
+    // What the engine may not produce today but the card must carry: an unknown with sections near it.
+    const unknown = answer(lang === 'ja' ? '有給休暇は何日？' : 'How many days of paid leave do I get?');
+    add(`answer ${lang} unknown with nearest`, answerCard({ ...unknown, nearest: ['§3.2', '§3.5'] }));
 
     for (const kind of ['checkin', 'checkout'] as CheckKind[]) {
       const form = kind === 'checkin' ? checkinCard(lang, DATA) : checkoutCard(lang, DATA);
@@ -301,10 +310,63 @@ describe('every card the bot sends is a valid Adaptive Card 1.5 for Teams', () =
       expect([...verdicts].sort()).toEqual(['allowed', 'conditional', 'depends', 'prohibited', 'required', 'unknown']);
     }
     expect(cards.some(([n]) => n.includes('first-day pledge=true'))).toBe(true);
+    // The answer card's optional parts: what was read, the rules behind it with the §3.5 table, the nearest sections.
+    const answerCards = cards.filter(([n]) => n.startsWith('answer ')).map(([, c]) => JSON.stringify(c));
+    for (const lang of LANGS) {
+      const read = lang === 'ja' ? '読み取った状況' : 'What I understood';
+      expect(answerCards.some((c) => c.includes(read) && c.includes('Action.ShowCard') && c.includes('"Table"'))).toBe(
+        true,
+      );
+    }
+    expect(cards.filter(([n]) => n.endsWith('unknown with nearest'))).toHaveLength(2);
   });
 
   it.each(cards)('%s', (_name, card) => {
     expect(cardProblems(card)).toEqual([]);
+  });
+});
+
+describe('the answer card', () => {
+  /** Every text on the card, in order, body first, then what each ShowCard opens. */
+  const texts = (c: unknown): string[] => {
+    if (Array.isArray(c)) return c.flatMap(texts);
+    if (!isObject(c)) return [];
+    return Object.entries(c).flatMap(([k, v]) => (k === 'text' && typeof v === 'string' ? [v] : texts(v)));
+  };
+  const showCard = (c: Card) => c.actions?.find((a) => a.type === 'Action.ShowCard');
+
+  it('says under the verdict what it read, and opens the rules used and the whole §3.5 table', () => {
+    const a = answer('私用スマホでTeamsアプリ使える？');
+    const c = answerCard(a);
+    expect(texts(c.body).slice(0, 3)).toEqual([
+      expect.stringMatching(/^×/),
+      `読み取った状況：${a.understood.summary}`,
+      expect.stringMatching(/言い方を変えて/),
+    ]);
+    const more = showCard(c);
+    expect(more?.title).toBe('ガイドラインの該当箇所を見る');
+    const inside = texts(more);
+    expect(inside[0]).toBe('§3.5 Microsoft 365 を社外で利用する時の機器制限');
+    for (const id of a.ruleIds) expect(inside.join('\n')).toContain(rule(id).ja);
+    const table = JSON.stringify(more).match(/"type":"TableRow"/g);
+    expect(table).toHaveLength(17); // a header and all 16 cells
+  });
+
+  it('speaks English to an English question', () => {
+    const c = answerCard(answer('Can I work from a café?'));
+    expect(texts(c.body)[1]).toMatch(/^What I understood: .*café/);
+    expect(showCard(c)?.title).toBe('See the guideline');
+    expect(texts(showCard(c))[0]).toMatch(/^§2\.1 /);
+  });
+
+  it('shows no line when nothing was read, and for an unknown only the titles of the sections near it', () => {
+    const a = answer('有給休暇は何日？');
+    expect(a.understood.summary).toBe('');
+    const bare = answerCard({ ...a, nearest: [] });
+    expect(texts(bare.body).join('\n')).not.toMatch(/読み取った状況/);
+    expect(bare.actions).toBeUndefined();
+    const near = texts(showCard(answerCard({ ...a, nearest: ['§3.2', '§3.5'] })));
+    expect(near.slice(1)).toEqual(['・§3.2 利用するPC機器等', '・§3.5 Microsoft 365 を社外で利用する時の機器制限']);
   });
 });
 
@@ -341,6 +403,20 @@ describe('the check itself', () => {
         Array.from({ length: 7 }, (_, i) => ({ type: 'Action.Submit', title: `${i}` })),
       ),
       /actions/i,
+    ],
+    [
+      'a misspelled property inside a ShowCard',
+      base(
+        [],
+        [
+          {
+            type: 'Action.ShowCard',
+            title: 't',
+            card: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'x', wrapp: true }] },
+          },
+        ],
+      ),
+      /wrapp: unknown property of TextBlock/,
     ],
     [
       'a bad fallback',

@@ -1,23 +1,8 @@
-import type { Answer, MatrixCell, SectionId, Verdict } from '../../src/answer/types.ts';
-import {
-  CELL_VERDICT_NAMES,
-  DEVICE_NAMES,
-  EDITION_NAMES,
-  GUIDELINE_REVISION,
-  sectionTitle,
-} from '../../src/guideline/index.ts';
+import type { Answer, SectionId, Verdict } from '../../src/answer/types.ts';
+import { GUIDELINE_REVISION, sectionTitle } from '../../src/guideline/index.ts';
 import type { Strings } from '../locale.ts';
-import {
-  bullets,
-  card,
-  text,
-  type Card,
-  type Element,
-  type Table,
-  type TableCell,
-  type TableRow,
-  type TextBlock,
-} from './card.ts';
+import { bullets, card, text, type Card, type Container, type Element } from './card.ts';
+import { guidelineAction, matrixTable } from './guideline.ts';
 
 type VerdictStyle = { label: string; color: 'Good' | 'Warning' | 'Attention' | 'Accent' | 'Default' };
 
@@ -42,32 +27,29 @@ const verdicts: Strings<Record<Verdict, VerdictStyle>> = {
 
 const labels = {
   ja: {
+    understood: (summary: string) => `読み取った状況：${summary}`,
+    rephrase: '違っている場合は、言い方を変えて質問し直してください。',
     conditions: '条件',
     matrix: 'Microsoft 365 の機器制限（§3.5）',
-    columns: ['アプリ', '機器', '種類', '可否'],
     source: (ids: string) => `出典：セキュリティガイドライン（テレワーク版）${ids}（${GUIDELINE_REVISION} 改訂）`,
     unknownHint: 'ご不明な点は管理部門にお問い合わせください。',
   },
   en: {
+    understood: (summary: string) => `What I understood: ${summary}`,
+    rephrase: 'If that is not right, try asking in other words.',
     conditions: 'Conditions',
     matrix: 'Microsoft 365 device rules (§3.5)',
-    columns: ['App', 'Device', 'Edition', 'Verdict'],
     source: (ids: string) => `Source: Telework security guideline ${ids} (revision ${GUIDELINE_REVISION})`,
     unknownHint: 'Please ask the administration department (管理部門).',
   },
 } as const;
 
-// The guideline's full app names are too long for a table column.
-const SHORT_APP_NAMES = { outlook: 'Outlook', teams: 'Teams' } as const;
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 export function answerCard(a: Answer): Card {
   const v = verdicts[a.lang][a.verdict];
   const l = labels[a.lang];
-  const body: Element[] = [
-    text(v.label, { size: 'Large', weight: 'Bolder', color: v.color, style: 'heading' }),
-    text(a.reason),
-  ];
+  const body: Element[] = [text(v.label, { size: 'Large', weight: 'Bolder', color: v.color, style: 'heading' })];
+  if (a.understood.summary) body.push(understoodLine(a));
+  body.push(text(a.reason));
   if (a.conditions.length) {
     body.push(text(l.conditions, { weight: 'Bolder', spacing: 'Medium' }), bullets(a.conditions));
   }
@@ -85,38 +67,23 @@ export function answerCard(a: Answer): Card {
   } else {
     body.push(text(l.unknownHint, { isSubtle: true, spacing: 'Medium' }));
   }
-  return card(body);
+  const more = guidelineAction(a);
+  return card(body, more ? [more] : undefined);
+}
+
+/** What the engine read, right under the verdict: a misread question shows at once, before the answer is trusted. */
+function understoodLine(a: Answer): Container {
+  const l = labels[a.lang];
+  return {
+    type: 'Container',
+    spacing: 'Small',
+    items: [
+      text(l.understood(a.understood.summary), { isSubtle: true, size: 'Small' }),
+      text(l.rephrase, { isSubtle: true, size: 'Small', spacing: 'None' }),
+    ],
+  };
 }
 
 function citation(id: SectionId, lang: 'ja' | 'en'): string {
   return `${id} ${sectionTitle(id, lang)}`;
-}
-
-function matrixTable(cells: MatrixCell[], lang: 'ja' | 'en'): Table {
-  const l = labels[lang];
-  const cell = (value: string, extra: Omit<TextBlock, 'type' | 'text'> = {}): TableCell => ({
-    type: 'TableCell',
-    items: [text(value, extra)],
-  });
-  return {
-    type: 'Table',
-    firstRowAsHeaders: true,
-    showGridLines: true,
-    columns: [{ width: 2 }, { width: 3 }, { width: 2 }, { width: 1 }],
-    rows: [
-      { type: 'TableRow', style: 'accent', cells: l.columns.map((c) => cell(c, { weight: 'Bolder' })) },
-      ...cells.map((c): TableRow => ({
-        type: 'TableRow',
-        cells: [
-          cell(SHORT_APP_NAMES[c.app]),
-          cell(capitalize(DEVICE_NAMES[c.device][lang])),
-          cell(capitalize(EDITION_NAMES[c.edition][lang])),
-          cell(CELL_VERDICT_NAMES[c.verdict].symbol, {
-            weight: 'Bolder',
-            color: c.verdict === 'allowed' ? 'Good' : c.verdict === 'conditional' ? 'Warning' : 'Attention',
-          }),
-        ],
-      })),
-    ],
-  };
 }

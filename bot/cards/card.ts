@@ -131,7 +131,19 @@ export interface ExecuteAction extends ActionBase {
   fallback?: SubmitAction | 'drop';
 }
 
-export type Action = SubmitAction | ExecuteAction;
+/** Opens a card inline below the buttons: details a person asks for, without a round trip to the bot. */
+export interface ShowCardAction extends ActionBase {
+  type: 'Action.ShowCard';
+  card: InlineCard;
+}
+
+/** The card a ShowCard opens: no version or $schema of its own, it is part of its parent card. */
+export interface InlineCard {
+  type: 'AdaptiveCard';
+  body: Element[];
+}
+
+export type Action = SubmitAction | ExecuteAction | ShowCardAction;
 
 export type Card = {
   type: 'AdaptiveCard';
