@@ -26,14 +26,14 @@ describe('fresh question batches', () => {
   });
 
   for (const file of batches.filter((f) => /^b\d+\.json$/.test(f))) {
-    it(`${file}: ≥ 97 % right and no permissive error`, () => {
+    it(`${file}: ≥ 95 % right and no permissive error`, () => {
       const g = graded(file);
       const s = score(g);
       const misses = g
         .filter((x) => !x.right)
         .map((x) => `${x.question.id} ${x.answer.verdict} ${x.answer.citations[0] ?? '-'}`);
       expect(s.permissive, misses.join('\n')).toBe(0);
-      expect(s.accuracy, misses.join('\n')).toBeGreaterThanOrEqual(0.97);
+      expect(s.accuracy, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
     });
   }
 });

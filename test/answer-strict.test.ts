@@ -97,7 +97,8 @@ describe('what was understood', () => {
   });
 
   it.each([
-    ['iPadでTeamsのアプリを使っていい？', 'personal', 'tablet'],
+    ['自分のiPadでTeamsのアプリを使っていい？', 'personal', 'tablet'],
+    ['Can I use Teams on my iPad?', 'personal', 'tablet'],
     ['Can I open Outlook on my Chromebook?', 'personal', 'pc'],
     ['夫のパソコンでメールを見てもいい？', 'personal', 'pc'],
     ['お客様から貸与されたPCを家のWi-Fiにつないでもいい？', 'customer', 'pc'],
@@ -117,6 +118,12 @@ describe('what was understood', () => {
     const a = answer(q);
     expect(a.understood.network?.kind).toBe(kind);
     expect(a.verdict).toBe(verdict);
+  });
+
+  it('does not guess whose a tablet is when the question does not say: the answer depends', () => {
+    const a = answer('teams on ipad');
+    expect(a.understood.devices[0]).toEqual({ kind: 'tablet', owner: undefined, word: 'ipad' });
+    expect(a.verdict).toBe('depends');
   });
 
   it('shows the question back in English for English questions, and nothing for a question with no situation', () => {

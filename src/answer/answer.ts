@@ -254,10 +254,11 @@ export function decide(n: string): Decision {
       has(R.screen) ||
       has(R.audio) ||
       has(R.workspace) ||
+      has(R.teleworkHome) ||
       mentionsClass(f, 'pc') ||
       has(R.confidential))
   ) {
-    if (has(R.workspace) || has(R.howPrevent))
+    if (has(R.workspace) || has(R.howPrevent) || (has(R.teleworkHome) && !has(R.touch) && !mentionsClass(f, 'pc')))
       return d('required', ['§3.4', '§2.5'], ['3.4-screen-not-visible', '2.5-no-cohabitant-access']);
     if (has(R.audio) && !has(R.see))
       return d('required', ['§3.4', '§2.5'], ['3.4-audio-not-overheard', '2.5-no-cohabitant-access']);
@@ -272,6 +273,13 @@ export function decide(n: string): Decision {
   ) {
     return d('prohibited', ['§3.4', '§2.5'], ['3.4-no-one-else-touches-pc', '2.5-no-cohabitant-access']);
   }
+  // §3.4 — working while a visitor is around: only where the screen and calls stay private
+  if (has(R.others) && has(R.workVerb) && !has(R.touch) && f.apps.length === 0 && !has(R.network))
+    return d(
+      'required',
+      ['§3.4', '§2.5'],
+      ['3.4-screen-not-visible', '3.4-audio-not-overheard', '2.5-no-cohabitant-access'],
+    );
   // §4 — usage logs
   if (has(R.logs)) return d('conditional', ['§4'], ['4-usage-logs', '4-usage-restriction']);
 
@@ -323,7 +331,7 @@ export function decide(n: string): Decision {
   }
 
   // §3.5 ② — who may use app versions on company phones
-  if (has(R.mdm)) {
+  if (has(R.mdm) && !personalDevice(f)) {
     const apps = f.apps.length ? f.apps : (['outlook', 'teams'] as App[]);
     return notEligible(matrix(apps, ['company-phone'], ['app']), n);
   }

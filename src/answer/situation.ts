@@ -20,7 +20,7 @@ const NETWORKS: Array<[NetworkKind, RegExp]> = [
   ],
   [
     'public',
-    /((フリー|free|無料|公衆|公共|public|open|オープン|誰でも使える|パスワード(なし|無し)の|鍵(なし|無し)の|鍵のかかっていない)の?\s*(wifi|無線|アクセスポイント|access points?|hotspots?|ネットワーク|networks?|回線|\blan\b|スポット|インターネット|internet)|公衆無線|フリースポット|00000japan|guest\s*(wifi|network)|ゲスト(wifi|ネットワーク)|(市|区|町|村|自治体|商店街|街|駅前|駅|city|town|municipal|community|カフェ|喫茶店|ホテル|空港|図書館|お店|店舗|コンビニ|スタバ|スターバックス|新幹線|電車|ファミレス|マクド|caf[eé]|coffee ?shop|hotel|airport|library|starbucks|station|train|shop|store|restaurant)(の|で|'s)?\s*(無料|フリー|free|公衆)?\s*(wifi|無線|ネット|network|internet|hotspot))/,
+    /(mcdonald'?s\s*(wifi|free)|マクドナルド|(フリー|free|無料|公衆|公共|public|open|オープン|誰でも使える|パスワード(なし|無し)の|鍵(なし|無し)の|鍵のかかっていない)の?\s*(wifi|無線|アクセスポイント|access points?|hotspots?|ネットワーク|networks?|回線|\blan\b|スポット|インターネット|internet)|公衆無線|フリースポット|00000japan|guest\s*(wifi|network)|ゲスト(wifi|ネットワーク)|(市|区|町|村|自治体|商店街|街|駅前|駅|city|town|municipal|community|カフェ|喫茶店|ホテル|空港|図書館|お店|店舗|コンビニ|スタバ|スターバックス|新幹線|電車|ファミレス|マクド|caf[eé]|coffee ?shop|hotel|airport|library|starbucks|station|train|shop|store|restaurant)(の|で|'s)?\s*(無料|フリー|free|公衆)?\s*(wifi|無線|ネット|network|internet|hotspot))/,
   ],
   [
     'others',
@@ -73,16 +73,19 @@ const SERVICES =
   /(dropbox|ドロップボックス|gmail|ジーメール|yahoo|ヤフー|icloud|google\s*drive|グーグルドライブ|googleドライブ|個人の?\s*onedrive|personal onedrive|wechat|whatsapp|messenger|slack|chatwork|chatgpt|evernote|wetransfer|ギガファイル便|firestorage|\bbox\b|notion|instagram|facebook|twitter|discord)/g;
 
 const PERMISSION =
-  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|使えない|使っても|しても|してよい|許され|許可され|\bok\b|オッケー|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she|they)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
+  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|よくない|いいよね|いいっしょ|いいでしょ|いいす|いけたり|いける|で十分|だけで(いい|大丈夫|ok)|\benough\b|\bcan (use|work|connect|access|open|install|bring|take)\b|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|使えない|使っても|しても|してよい|許され|許可され|\bok\b|オッケー|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she|they)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
 const OBLIGATION =
   /((やる|やっとく|やっておく|する|しておく|しとく)こと|何を(すれば|したら|する|しなければ)|どうすれば|どうしたら|どうすべき|すべき|しなければ|しないといけない|しなきゃ|必要(です)?か|必要な|気をつけ|注意(点|すること|事項)|守るべき|義務|ルールは|決まり|what (should|must|do) i|what do i (need|have) to|how should i|do i (have|need) to|must i|should i|what (is|are) (the )?(rule|requirement)s?|required|what (happens|to do)|what are my)/;
 
 // A question word makes it a "what / where / how" question even when it ends in いい？ or can I.
 const WH =
-  /(どこ|どの|どれ|何|なに|なん(で|て)|どう|どんな|いつ|誰|だれ|どちら|どっち|(できる|やる|べき)こと(は|って)[?？]?$|(^|[.?!]\s*|tell me |know |confirm )(what|where|which|how|when|who|whom)\b)/;
+  /(どこ(?!にも|か|でも)|どの|どれ|何(?!も|か|と|でも)|なに(?!も|か)|なん(で|て)|どう|どんな|いつ(?!も|か|でも)|誰(?!も|か|でも)|だれ(?!も|か|でも)|どちら|どっち|(できる|やる|べき)こと(は|って)[?？]?$|(^|[.?!,;]\s*|\b(tell me|know|confirm|outline|explain|describe|list|ask) )(what|where|which|how|when|who|whom)\b)/;
 const MUST =
   /(ないと(だめ|ダメ|駄目|いけない|いけません|まずい)|なければ(ならない|いけない|だめ)|なきゃ|必要(です|でしょう)?か|必要ある|必須|義務|\bmust i\b|\bdo i (have|need) to\b|\bshould i\b|\bdo i need\b|\bam i required\b|\bis it (required|mandatory|necessary)\b|\bhave to\b)/;
 
+// Yes/no questions about facts ("Does the company read our chats?", 「見られてるの？」).
+const INFO =
+  /(とは|って(何|なに|なん)|意味|教えて|知りたい|\b(explain|tell me|meaning|mean)\b|(^|[.?!]\s*)(does|do|is|are|will|has|have|did|was|were)\b|(^|[.?!]\s*)(can|could|may|will|does) (the|our|my) (company|employer|boss|manager|it|admins?|management|firm)\b|(の|んですか|んでしょうか|ますか|ですか|でしょうか|る)[?？。.!！\s]*$)/;
 // "Can I …, or does it have to be …?" asks for leave first.
 const LEAVE_FIRST = /^(can|may|could) i\b|^is it (ok|okay|fine|alright)\b/;
 
@@ -91,7 +94,7 @@ function asksOf(n: string): Asks {
   if (MUST.test(n)) return 'obligation';
   if (PERMISSION.test(n) && !WH.test(n)) return 'permission';
   if (OBLIGATION.test(n)) return 'obligation';
-  return 'info';
+  return WH.test(n) || INFO.test(n) ? 'info' : 'unclear';
 }
 
 function devicesOf(n: string): Situation['devices'] {

@@ -103,7 +103,7 @@ const LIMITS: Limit[] = [
 const EXEMPT = new Set(['3.4-disaster-contact', '0-pledge', '0-penalties', 'R-current-revision']);
 const PERMISSIVE = new Set(['allowed', 'conditional', 'depends']);
 const SKIPPING =
-  /(しない|せず|しなくて|なくても|なしで|無しで|のまま|ままで|っぱなし|たまま|映っちゃ|映ってしま|映り込|写り込|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bunlock|\bturn off|\bdisable)/;
+  /(しない|せず|しなくて|なくても|なしで|無しで|のまま|ままで|っぱなし|たまま|only (by|via|through|with|on) chat|チャットだけ|チャットのみ|映っちゃ|映ってしま|映り込|写り込|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bunlock|\bturn off|\bdisable)/;
 
 // What doing an obligation looks like, for "may I…?" questions that propose to do exactly that.
 const COMPLYING: Record<string, RegExp> = {
@@ -151,13 +151,16 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
     const comply = decision.ruleIds.some((id) => COMPLYING[id]?.test(n));
     return { ...decision, verdict: comply ? 'allowed' : 'conditional' };
   }
-  if (s.asks !== 'permission' && RULES_ASKED.test(n) && decision.verdict !== 'required' && !decision.cells?.length)
+  const asksRule = s.asks === 'info' || s.asks === 'obligation';
+  if (asksRule && RULES_ASKED.test(n) && decision.verdict !== 'required' && !decision.cells?.length)
     return { ...decision, verdict: 'required' };
   // "Must the SSD be encrypted?" asks for the obligation itself.
   if (s.asks === 'obligation' && decision.verdict === 'prohibited' && !decision.cells?.length)
     return { ...decision, verdict: 'required' };
   // "Which PC may I use for VPN?" asks what the rule is, not for leave: it is answered with the rule.
-  const ruleQuestion = s.asks !== 'permission' && !decision.cells?.length;
+  // "What is MDM?" asks for the definition, even where it lands on matrix cells.
+  const definition = /(って(なに|何|なん)|とは[?？]*$|\bwhat (is|are|'s)\b|\bwhat does .* mean\b)/.test(n);
+  const ruleQuestion = asksRule && (!decision.cells?.length || definition);
   if (ruleQuestion && (decision.verdict === 'conditional' || decision.verdict === 'depends'))
     return { ...decision, verdict: 'required' };
   return decision;

@@ -35,8 +35,11 @@ export interface Answer {
   nearest: SectionId[];
 }
 
-/** permission: "may I…?"; obligation: "what must I…?"; info: anything else. */
-export type Asks = 'permission' | 'obligation' | 'info';
+/**
+ * permission: "may I…?"; obligation: "must I…? / what must I…?"; info: "what / why / who…?";
+ * unclear: a fragment with no question form ("teams on ipad"), answered as the topic decides.
+ */
+export type Asks = 'permission' | 'obligation' | 'info' | 'unclear';
 
 export type PlaceKind = 'home' | 'elsewhere';
 /** own: the home line; shared-building: an apartment's shared line; carrier: a SIM / tethering. */

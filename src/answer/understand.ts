@@ -30,6 +30,7 @@ export function normalize(question: string): string {
     .replace(/保簡/g, '保管')
     .replace(/神(?=資料|の資料|書類)/g, '紙')
     .replace(/メアド/g, 'メールアドレス');
+  n = n.replace(/\p{Extended_Pictographic}|\ufe0f/gu, ' ');
   n = n.replace(/\s+/g, ' ').trim();
   // An alternative the person rules out ("有線ではなく無線", "the app rather than the web version") is not asked.
   n = n
@@ -67,7 +68,9 @@ export interface DeviceMention {
 
 // Devices named by product that the company does not issue (it lends PCs and phones): with no owner given, they
 // are someone's own.
-const NOT_ISSUED = /^(タブレット|ipad|アイパッド|tablet|chromebook|クロームブック|kindle)/;
+const NOT_ISSUED = /^(chromebook|クロームブック|kindle)/;
+// Tablets may be lent like phones; "my tablet" is still one's own.
+const OWN_TABLET = /^(タブレット|ipad|アイパッド|tablet)/;
 const LENT_BY_CUSTOMER =
   /((customer|client|顧客|お客様|お客さん|客先)[^.?？。]{0,20}(lent|loaned|provided|gave|issued|貸与|貸し|借り|支給)|(borrowed|借りた|貸与された)[^.?？。]{0,12}(from (the |a |my |our )?(customer|client)|顧客|お客様|客先))/;
 // Someone else's device is never a company device.
@@ -134,7 +137,7 @@ function ownerBefore(n: string, at: number): Owner | undefined {
 }
 
 const AFTER_COMPANY =
-  /^(\s*[（(]?\s*(会社支給|会社貸与|貸与|支給|社用|業務用)|(は|が)(会社|貸与|支給|社用|業務用)|\s*(that |which )?(is |was |i was )?(issued|provided|given|lent|supplied|owned)( to me)? by (the |my )?(company|employer|work|firm)|\s*((that|which) )?(the |my )?(company|employer|firm|work|office) (gave|issued|provided|lent|supplied|loaned)|\s*(from|for) (the )?(company|work|office)\b|\s*(is|was) (a )?(company|work)[- ]?(issued|provided|owned|phone|laptop|pc))/;
+  /^(\s*[（(]?\s*(会社支給|会社貸与|会社の|会社|貸与|支給|社用|業務用)|(は|が)(会社|貸与|支給|社用|業務用)|\s*(that |which )?(is |was |i was )?(issued|provided|given|lent|supplied|owned)( to me)? by (the |my )?(company|employer|work|firm)|\s*((that|which) )?(the |my )?(company|employer|firm|work|office) (gave|issued|provided|lent|supplied|loaned)|\s*(from|for) (the )?(company|work|office)\b|\s*(is|was) (a )?(company|work)[- ]?(issued|provided|owned|phone|laptop|pc))/;
 const AFTER_PERSONAL =
   /^(\s*[（(]?\s*(私物|私用|個人所有|自前|自己所有)|(は|が)(私物|私用|個人|自分|自前)|\s*(that |which )?i (own|bought|paid for)|\s*(is|was) (my own|personal|private|mine))/;
 
@@ -179,6 +182,9 @@ export function findDevices(n: string): DeviceMention[] {
   if (out.some((d) => !d.owner) && LENT_BY_CUSTOMER.test(n))
     for (const d of out) if (!d.owner && d.cls !== 'phone') d.owner = 'customer';
   for (const d of out) if (!d.owner && NOT_ISSUED.test(d.word)) d.owner = 'personal';
+  for (const d of out)
+    if (!d.owner && OWN_TABLET.test(d.word) && /\bmy (own )?$|私の$/.test(n.slice(Math.max(0, d.at - 8), d.at)))
+      d.owner = 'personal';
   return out;
 }
 
