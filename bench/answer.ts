@@ -1,12 +1,24 @@
 /**
- * npm run bench:answer — answers the evaluation set many times and prints
- * {"questions","p50_ms","p99_ms","mean_ms"}: per-question latency, the median of several runs.
+ * npm run bench:answer — answers the evaluation set and the fresh batches (test/answer-batches/, longer and wordier
+ * questions) many times and prints {"questions","p50_ms","p99_ms","mean_ms"}: per-question latency, the median of
+ * several runs.
  */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { answer } from '../src/answer/answer.ts';
-import { QUESTIONS } from '../test/answer-questions.ts';
+import { loadBatch } from '../test/answer-batches/grade.ts';
+import { QUESTIONS as SET } from '../test/answer-questions.ts';
+
+const DIR = fileURLToPath(new URL('../test/answer-batches/', import.meta.url));
+const QUESTIONS = [
+  ...SET,
+  ...readdirSync(DIR)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => loadBatch(`${DIR}${f}`)),
+];
 
 const RUNS = 7;
-const ROUNDS = 30;
+const ROUNDS = 10;
 
 function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));

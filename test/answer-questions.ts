@@ -391,7 +391,8 @@ export const QUESTIONS: EvalQuestion[] = [
   { q: '子供に会社のパソコンでゲームさせていい？', verdict: 'prohibited', cite: '§2.5' },
   { q: '妻に画面を見られても大丈夫？', verdict: 'prohibited', cite: '§2.5' },
   { q: '紙の資料を家に持ち帰ってもいい？', verdict: 'conditional', cite: '§2.6' },
-  { q: '上長と顧客の許可を得たら紙資料を持ち出せる？', verdict: 'allowed', cite: '§2.6' },
+  // Issue 8: permission not yet given ("if I get…") leaves the answer conditional on it (was allowed).
+  { q: '上長と顧客の許可を得たら紙資料を持ち出せる？', verdict: 'conditional', cite: '§2.6' },
   { q: '許可なしで書類を持ち出していい？', verdict: 'prohibited', cite: '§2.6' },
   { q: '持ち出した紙資料をコピーしてもいい？', verdict: 'prohibited', cite: '§2.6' },
   { q: '会社のPCでYouTubeを見てもいい？', verdict: 'prohibited', cite: '§2.7' },

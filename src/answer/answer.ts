@@ -83,10 +83,21 @@ export function decide(n: string): Decision {
   if (has(R.revision)) return d('required', ['§R'], ['R-current-revision']);
 
   // §3.4 — disaster contact through Teams
-  if (has(R.disaster)) return d('required', ['§3.4'], ['3.4-disaster-contact']);
+  // A disaster does not lift the device rules: "Teams on my personal phone to report in" is still §3.5.
+  if (has(R.disaster) && !(f.apps.length > 0 && f.mentions.length > 0))
+    return d('required', ['§3.4'], ['3.4-disaster-contact']);
 
   // §0 — pledge, penalties
-  if (has(R.pledge)) return d('required', ['§0'], ['0-pledge']);
+  if (has(R.pledge) && !(has(R.paper) && has(R.takeOut) && !/(誓約|pledge)/.test(n))) {
+    // Starting before the pledge is in is exactly what §0 rules out.
+    if (
+      /(まだ(出して|提出して|書いて)(い)?ない|出さずに|提出せずに|未提出|not (yet )?(submitted|signed|handed in|turned in)|without (submitting|signing|handing)|haven'?t (\w+ ){0,2}(submitted|signed|handed in|turned in|sent))/.test(
+        n,
+      )
+    )
+      return d('prohibited', ['§0'], ['0-pledge']);
+    return d('required', ['§0'], ['0-pledge']);
+  }
   if (has(R.penalty)) return d('required', ['§0'], ['0-penalties', '0-work-rules']);
 
   // §2.4 — screenshots, printing, copying text
@@ -142,6 +153,14 @@ export function decide(n: string): Decision {
     );
   }
 
+  // §3.3 — other PCs of the household on the network: what to check before connecting
+  if (
+    (has(R.family) || has(R.others)) &&
+    has(R.network) &&
+    /(確認|check|気をつけ|すべき|should i|what should)/.test(n) &&
+    /(pc|パソコン|computer|laptop|端末|devices?)/.test(n)
+  )
+    return d('required', ['§3.3'], ['3.3-check-other-pcs', '3.3-family-network', '3.3-segment-recommended']);
   // §3.3 — family on the same network before the VPN is up: decisive wherever it appears in the question
   if (has(R.family) && has(R.network) && has(R.simultaneous) && has(R.vpn) && !has(R.apartment))
     return d('prohibited', ['§3.3'], ['3.3-family-network', '3.3-check-other-pcs', '3.3-segment-recommended']);
@@ -198,6 +217,7 @@ export function decide(n: string): Decision {
     has(R.media) &&
     !has(R.mediaStrong) &&
     !has(R.copy) &&
+    !has(R.peripheral) &&
     /(usb)/.test(n) &&
     /(stuff|things|devices|gadgets|機器|もの|類)/.test(n)
   )
@@ -221,6 +241,12 @@ export function decide(n: string): Decision {
   }
 
   // §3.4 — credentials
+  if (
+    has(R.credential) &&
+    /(扱い|管理|気をつけ|注意|handle|handling|manage|keep (my|them|it) safe)/.test(n) &&
+    !has(R.share)
+  )
+    return d('required', ['§3.4'], ['3.4-no-sharing-credentials', '3.4-no-sticky-notes']);
   if (has(R.credential) && has(R.memo) && !has(R.share)) return d('prohibited', ['§3.4'], ['3.4-no-sticky-notes']);
   if (has(R.credential) && (has(R.share) || has(R.memo)))
     return d('prohibited', ['§3.4'], ['3.4-no-sharing-credentials']);
@@ -246,8 +272,15 @@ export function decide(n: string): Decision {
     return d('prohibited', ['§3.4'], ['3.4-no-one-else-touches-pc']);
 
   // §2.5 / §3.4 — family and other people
+  // 「子供の学校からのメールを会社PCで見る」: the family is only named; the private use is one's own (§2.7).
+  const familyOnlyMentioned =
+    has(R.privateUse) &&
+    !has(R.touchStrong) &&
+    /(子供|子ども|家族|妻|夫|親)の/.test(n) &&
+    !/(子供|子ども|家族|妻|夫|親)(が|は|に)/.test(n);
   if (
     has(R.family) &&
+    !familyOnlyMentioned &&
     (has(R.howPrevent) ||
       has(R.see) ||
       has(R.touch) ||
@@ -299,7 +332,12 @@ export function decide(n: string): Decision {
   // §4 — chat, reports, isolation and managers
   if (has(R.chat) && has(R.chatPrivate) && f.devices.length === 0)
     return d('prohibited', ['§4'], ['4-chat-business-only', '4-usage-logs']);
-  if (has(R.reports) && (has(R.important) || /報連相|ほうれんそう/.test(n)))
+  if (
+    has(R.reports) &&
+    (has(R.important) || /報連相|ほうれんそう/.test(n)) &&
+    f.apps.length === 0 &&
+    f.mentions.length === 0
+  )
     return d('required', ['§4'], ['4-important-reports']);
   if (has(R.chat) && f.devices.length === 0 && f.editions.length === 0)
     return d('required', ['§4'], ['4-chat-business-only', '4-chat-care']);
@@ -309,6 +347,8 @@ export function decide(n: string): Decision {
   if (has(R.faceToFace) && f.devices.length === 0) return d('required', ['§4'], ['4-face-to-face']);
   if (
     has(R.manager) &&
+    f.apps.length === 0 &&
+    f.mentions.length === 0 &&
     /(expect|what (do|should|must) i|すべき|何をすれば|どうすれば|役割|責任|求められ|expected of|duty|duties|responsib|role)/.test(
       n,
     ) &&
@@ -333,7 +373,9 @@ export function decide(n: string): Decision {
   // §3.5 ② — who may use app versions on company phones
   if (has(R.mdm) && !personalDevice(f)) {
     const apps = f.apps.length ? f.apps : (['outlook', 'teams'] as App[]);
-    return notEligible(matrix(apps, ['company-phone'], ['app']), n);
+    // A 部長 asking about the phone in general gets both editions; asking about apps, the app cells.
+    const editions: Edition[] = f.editions.length ? f.editions : /(アプリ|\bapps?\b)/.test(n) ? ['app'] : [];
+    return notEligible(matrix(apps, ['company-phone'], editions), n);
   }
 
   // §3.5 — the Microsoft 365 matrix
@@ -342,6 +384,29 @@ export function decide(n: string): Decision {
     return whileRepaired(notEligible(matrix(f.apps, f.devices, f.editions), n), f);
   }
   if (has(R.otherOffice) && (f.mentions.length > 0 || f.editions.length > 0)) return otherOffice(f);
+  // §3.5 — what "web version" and "app version" mean
+  if (
+    /(web版|ウェブ版|web version|browser version|pwa)/.test(n) &&
+    /(アプリ版|app version|pwa)/.test(n) &&
+    /(違い|違う|difference|定義|どっち扱い|とは|what is|count as)/.test(n)
+  )
+    return d('required', ['§3.5'], ['3.5-edition-definitions']);
+  // §3.2 / §3.1 — one's own PC to company systems, no method named: VPN no, RV or browser logon with approval
+  if (
+    owns(f, 'personal', 'pc') &&
+    has(R.connectMethod) &&
+    !has(R.breakdown) &&
+    !has(R.vpn) &&
+    !has(R.rv) &&
+    !has(R.secureLogon) &&
+    f.editions.length === 0 &&
+    f.apps.length === 0
+  )
+    return d(
+      'depends',
+      ['§3.2', '§3.1'],
+      ['3.2-personal-pc-methods', '3.2-personal-pc-approval', '3.1-vpn', '3.1-remote-desktop', '3.1-secure-logon'],
+    );
   // §3.2 — PCs
   if (owns(f, 'personal', 'pc') && (has(R.install) || has(R.otherApp))) {
     return d('prohibited', ['§3.2'], ['3.2-personal-pc-methods']);
@@ -421,6 +486,9 @@ export function decide(n: string): Decision {
 /** Questions about the home network itself (§3.3), and a customer's PC on it (§3.2). */
 function homeNetwork(f: Facts): Decision | undefined {
   const { has, n } = f;
+  // The household's own line, whoever's name the contract is in, is one's own network.
+  if (has(R.ownLine) && /(名義|'s name)/.test(n) && !has(R.publicWifi) && !has(R.othersWifi))
+    return d('allowed', ['§3.3'], ['3.3-own-network']);
   // §3.2 — a customer's PC follows the customer's rules first, on any network
   if (owns(f, 'customer', 'pc') && has(R.network) && !(has(R.copy) && has(R.dataObject)))
     return d('conditional', ['§3.2'], ['3.2-customer-pc-rules', '3.2-customer-pc-network']);
@@ -466,6 +534,10 @@ function homeNetwork(f: Facts): Decision | undefined {
       },
     );
   }
+  if (has(R.wired) && WIFI_ASKED.test(n))
+    return d('conditional', ['§3.3'], ['3.3-strong-wifi-password', '3.3-no-weak-encryption', '3.3-wired-recommended'], {
+      reason: HOME_WIFI_REASON,
+    });
   if (has(R.wired)) return d('allowed', ['§3.3'], ['3.3-wired-recommended']);
   if (has(R.apartment) && has(R.network)) return d('allowed', ['§3.3'], ['3.3-own-network']);
   if (has(R.slow) && has(R.network)) return d('required', ['§3.3'], ['3.3-speed-own-responsibility']);
@@ -498,11 +570,15 @@ function networkIsContext(f: Facts): boolean {
     has(R.privateUse) ||
     (has(R.copy) && has(R.dataObject)) ||
     PHOTO_OF_SCREEN.test(f.n) ||
+    /(録画|録音|\brecord)/.test(f.n) ||
+    (has(R.family) && (has(R.screen) || has(R.audio) || has(R.see) || has(R.workspace))) ||
     (has(R.family) && mentionsClass(f, 'pc') && (has(R.touchStrong) || SOMEONE_USES.test(f.n))) ||
     ((has(R.vpn) || has(R.rv) || has(R.breakdown) || has(R.approval)) && owns(f, 'personal', 'pc'))
   );
 }
 
+const WIFI_ASKED =
+  /((wifi|無線|ワイヤレス)[^。.?？]{0,12}(使って(も|いい)|でもいい|でいい|で大丈夫|でok|\bok\b|allowed|fine)|\b(over|use|using|on) (the |my )?(wifi|wireless)\b)/;
 const SOMEONE_USES = /\b(him|her|them|son|daughter|kids?|child|children|wife|husband) (to )?use\b/;
 const PHOTO_OF_SCREEN =
   /((写真|撮影|撮っ|撮る|撮り|写メ|photo|picture|pic|snap)[^?？。]{0,40}(画面|モニター|ディスプレイ|screen|monitor|display)|(画面|モニター|screen|monitor|display)[^?？。]{0,40}(写真|撮影|撮っ|撮る|撮り|写メ|photo|picture|pic|snap))/;
@@ -532,7 +608,11 @@ function paper(f: Facts): Decision {
     return d('prohibited', ['§2.6', ...cohabitant], ['2.6-paper-no-copy', '2.6-paper-in-principle']);
   }
   if (f.has(R.approvalNegated)) return d('prohibited', ['§2.6'], rules);
-  if (f.has(R.approval) && f.has(R.customerWord) && f.has(R.managerWord)) {
+  const hypothetical =
+    /(\bif (i|we) (get|obtain|have|ask)|\bonce (i|we) (get|have)|provided (i|we)|もらえば|得れば|取れば|もらったら|得たら)/.test(
+      f.n,
+    );
+  if (f.has(R.approval) && f.has(R.customerWord) && f.has(R.managerWord) && !hypothetical) {
     return d('allowed', ['§2.6'], ['2.6-paper-with-approval', '2.6-paper-no-copy', '2.6-department-rules']);
   }
   return d('conditional', ['§2.6'], rules, { reason: PAPER_REASON });
@@ -543,6 +623,8 @@ function vpn(f: Facts): Decision {
   if (owns(f, 'personal', 'pc')) return d('prohibited', ['§3.1', '§3.2'], ['3.1-vpn', '3.2-personal-pc-methods']);
   if (f.mentions.length > 0 && phoneOnly(f)) return d('prohibited', ['§3.1'], ['3.1-vpn']);
   if (owns(f, 'company', 'pc')) return d('allowed', ['§3.1'], ['3.1-vpn']);
+  // A PC of no stated owner: the company's may, one's own may not.
+  if (mentionsClass(f, 'pc')) return d('depends', ['§3.1', '§3.2'], ['3.1-vpn', '3.2-personal-pc-methods']);
   return d('conditional', ['§3.1'], ['3.1-vpn']);
 }
 

@@ -2,7 +2,8 @@
  * Japanese typed in rōmaji ("jikka kara zaitaku shitemo ii desuka?") from a keyboard without an IME. A short word
  * list is enough for the guideline's vocabulary; everything else passes through.
  */
-const FUNCTION_WORDS = /\b(desu|desuka|masu|masuka|shitemo|shite|daijoubu|daijobu|dame|kudasai|no wa|nan desu)\b/;
+const FUNCTION_WORDS =
+  /\b(desu|desuka|masu|masuka|shitemo|shite|daijoubu|daijobu|dame|kudasai|no wa|nan desu|tsukatte|tsukau|nara|dekiru|dekimasu)\b/;
 
 const WORDS: Array<[RegExp, string]> = [
   [/\b(ii|yoi) ?desu ?ka\b|\bii no\b|\bii\?/g, 'いいですか'],
@@ -28,7 +29,13 @@ const WORDS: Array<[RegExp, string]> = [
   [/\bkojin( no)?\b/g, '個人の'],
   [/\btsunaide|tsunagu|setsuzoku\b/g, '接続'],
   [/\binsutooru|insutoru\b/g, 'インストール'],
+  [/\bapuri-?ban\b/g, 'アプリ版'],
   [/\bapuri\b/g, 'アプリ'],
+  [/\bweb-?ban\b/g, 'web版'],
+  [/\bnoo?to ?pc\b/g, 'ノートpc'],
+  [/\bnote pc\b/g, 'ノートpc'],
+  [/\btsukatte( ok| mo ii)?\b/g, '使っていい'],
+  [/\bnara\b/g, 'なら'],
   [/\binsatsu\b/g, '印刷'],
   [/\bsukusho\b/g, 'スクショ'],
   [/\bkopii?\b/g, 'コピー'],

@@ -16,7 +16,7 @@ const HOME =
 const NETWORKS: Array<[NetworkKind, RegExp]> = [
   [
     'shared-building',
-    /((マンション|集合住宅|アパート|団地|寮|社宅|apartment|condo|building|dorm)(の|'s)?\s*(共用|共有|shared|備え付け|無料|フリー|free|lobby|ロビー)?の?\s*(wifi|無線|ネット|回線|network|internet|line)|(wifi|internet|network|line) (at|in|of|for) (my|the|our) (apartment|building|condo|dorm))/,
+    /((マンション|集合住宅|アパート|団地|寮|社宅|シェアハウス|share ?house|apartment|condo|building|dorm)(の|'s)?\s*(共用|共有|shared|備え付け|無料|フリー|free|lobby|ロビー)?の?\s*(wifi|無線|ネット|回線|network|internet|line)|(wifi|internet|network|line) (at|in|of|for) (my|the|our) (apartment|building|condo|dorm|share ?house)|landlord provides (the )?(wifi|internet)|大家(さん)?(が|の)(用意|提供|契約)?[^?？。]{0,6}(wifi|ネット|回線))/,
   ],
   [
     'public',
@@ -24,7 +24,7 @@ const NETWORKS: Array<[NetworkKind, RegExp]> = [
   ],
   [
     'others',
-    /((隣|近所|お隣|ご近所|他人|大家|neighbou?r|landlord)[^?？。]{0,14}(wifi|無線|ネット|回線|network|internet|router|ルーター)|(隣|隣人|近所|他人|お隣|ご近所|他の家|大家|友人|友達|親戚|neighbou?r|someone else|a friend|friend|landlord)('s|s')?の?(家の|宅の|部屋の)?\s*(wifi|無線|network|ネットワーク|ネット|回線|internet|line|router|ルーター))/,
+    /((隣|近所|お隣|ご近所|他人|neighbou?r)[^?？。]{0,14}(wifi|無線|ネット|回線|network|internet|router|ルーター)|(隣|隣人|近所|他人|お隣|ご近所|他の家|友人|友達|親戚|neighbou?r|someone else|a friend|friend)('s|s')?の?(家の|宅の|部屋の)?\s*(wifi|無線|network|ネットワーク|ネット|回線|internet|line|router|ルーター))/,
   ],
   [
     'carrier',
@@ -65,7 +65,9 @@ const ACTIONS: Array<[string, RegExp]> = [
   ['install', /(インストール|install|アプリを入れ|ダウンロードして使)/],
   [
     'touch',
-    /((him|her|them|son|daughter|kids?|child|children|wife|husband|family|friends?|someone) (to )?use|使ってもらう|使いたいと言|触|さわ|使わせ|貸し|貸す|貸して|操作させ|touch|borrow|lend|let (him|her|them|my \w+|the \w+) (use|play|touch))/,
+    new RegExp(
+      `${R.touchStrong.source}|\\b(him|her|them|son|daughter|kids?|child|children|wife|husband|family|friends?|someone) (to )?use|使ってもらう|使いたいと言`,
+    ),
   ],
 ];
 
@@ -73,24 +75,27 @@ const SERVICES =
   /(dropbox|ドロップボックス|gmail|ジーメール|yahoo|ヤフー|icloud|google\s*drive|グーグルドライブ|googleドライブ|個人の?\s*onedrive|personal onedrive|wechat|whatsapp|messenger|slack|chatwork|chatgpt|evernote|wetransfer|ギガファイル便|firestorage|\bbox\b|notion|instagram|facebook|twitter|discord)/g;
 
 const PERMISSION =
-  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|よくない|いいよね|いいっしょ|いいでしょ|いいす|いけたり|いける|で十分|だけで(いい|大丈夫|ok)|\benough\b|\bcan (use|work|connect|access|open|install|bring|take)\b|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|使えない|使っても|しても|してよい|許され|許可され|\bok\b|オッケー|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she|they)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
+  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|よくない|いいよね|いいっしょ|いいでしょ|いいす|いけたり|いける|で十分|だけで(いい|大丈夫|ok)|\benough\b|\bcan (use|work|connect|access|open|install|bring|take)\b|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|持ち出せ|持ち帰れ|出せる|使えない|使っても(?!ら)|しても(?!ら)|してよい|許され|許可され|\bok\b|オッケー|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she|they)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
 const OBLIGATION =
   /((やる|やっとく|やっておく|する|しておく|しとく)こと|何を(すれば|したら|する|しなければ)|どうすれば|どうしたら|どうすべき|すべき|しなければ|しないといけない|しなきゃ|必要(です)?か|必要な|気をつけ|注意(点|すること|事項)|守るべき|義務|ルールは|決まり|what (should|must|do) i|what do i (need|have) to|how should i|do i (have|need) to|must i|should i|what (is|are) (the )?(rule|requirement)s?|required|what (happens|to do)|what are my)/;
 
 // A question word makes it a "what / where / how" question even when it ends in いい？ or can I.
 const WH =
-  /(どこ(?!にも|か|でも)|どの|どれ|何(?!も|か|と|でも)|なに(?!も|か)|なん(で|て)|どう|どんな|いつ(?!も|か|でも)|誰(?!も|か|でも)|だれ(?!も|か|でも)|どちら|どっち|(できる|やる|べき)こと(は|って)[?？]?$|(^|[.?!,;]\s*|\b(tell me|know|confirm|outline|explain|describe|list|ask) )(what|where|which|how|when|who|whom)\b)/;
+  /(どこ(?!にも|か|でも)|どの|どれ|何(?!も|か|と|でも)|なに(?!も|か)|なんで(?!す)|なんて|なぜ|どうして|どう|どんな|いつ(?!も|か|でも)|誰(?!も|か|でも)|だれ(?!も|か|でも)|どちら|どっち|(できる|やる|べき)こと(は|って)[?？]?$|(^|[.?!,;]\s*|\b(tell me|know|confirm|outline|explain|describe|list|ask) )(what|where|which|how|when|who|whom|why)\b)/;
 const MUST =
-  /(ないと(だめ|ダメ|駄目|いけない|いけません|まずい)|なければ(ならない|いけない|だめ)|なきゃ|必要(です|でしょう)?か|必要ある|必須|義務|\bmust i\b|\bdo i (have|need) to\b|\bshould i\b|\bdo i need\b|\bam i required\b|\bis it (required|mandatory|necessary)\b|\bhave to\b)/;
+  /(ないと(だめ|ダメ|駄目|いけない|いけません|まずい)|なければ(ならない|いけない|だめ)|なきゃ|必要(です|でしょう)?か|必要ある|必須|義務|\bmust i\b|\bdo i (have|need) to\b|\bshould i\b|\bdo i need\b|\bam i required\b|\bis it (required|mandatory|necessary)\b|(?<!(don'?t|do not|doesn'?t|not) )\bhave to\b)/;
 
 // Yes/no questions about facts ("Does the company read our chats?", 「見られてるの？」).
 const INFO =
   /(とは|って(何|なに|なん)|意味|教えて|知りたい|\b(explain|tell me|meaning|mean)\b|(^|[.?!]\s*)(does|do|is|are|will|has|have|did|was|were)\b|(^|[.?!]\s*)(can|could|may|will|does) (the|our|my) (company|employer|boss|manager|it|admins?|management|firm)\b|(の|んですか|んでしょうか|ますか|ですか|でしょうか|る)[?？。.!！\s]*$)/;
 // "Can I …, or does it have to be …?" asks for leave first.
-const LEAVE_FIRST = /^(can|may|could) i\b|^is it (ok|okay|fine|alright)\b/;
+const LEAVE_FIRST = /(^|[.?!]\s*)((can|may|could) i|is it (ok|okay|fine|alright))\b/;
 
 function asksOf(n: string): Asks {
   if (LEAVE_FIRST.test(n)) return 'permission';
+  // 「Wi-Fiを使ってもいいですか？それとも有線じゃないとダメ？」: the first question is the one asked.
+  const first = n.split(/[?？]/)[0] ?? n;
+  if (first !== n && PERMISSION.test(`${first}？`) && !WH.test(first) && !MUST.test(first)) return 'permission';
   if (MUST.test(n)) return 'obligation';
   if (PERMISSION.test(n) && !WH.test(n)) return 'permission';
   if (OBLIGATION.test(n)) return 'obligation';

@@ -55,12 +55,23 @@ const LIMITS: Limit[] = [
       R.vpn.test(n) && s.devices.some((d) => d.owner === 'personal' && d.kind === 'pc') && !NEGATED_USE.test(n),
   },
   {
+    section: '§3.3',
+    ruleIds: ['3.3-no-weak-encryption'],
+    applies: (s, n) =>
+      s.network !== undefined &&
+      /(パスワード(なし|無し|がない|のない)|鍵(なし|無し)|no password|without (a )?password|password-?less|暗号化(なし|無し|されていない|してない)|\bwep\b)/.test(
+        n,
+      ),
+  },
+  {
     section: '§2.4',
     ruleIds: ['2.4-no-duplication'],
     applies: (s, n) =>
       s.actions.includes('screenshot') ||
       s.actions.includes('print') ||
-      (s.actions.includes('photo') && SCREEN.test(n)),
+      ((s.actions.includes('photo') || s.actions.includes('record')) &&
+        (SCREEN.test(n) || /(会議|meeting|call)/.test(n)) &&
+        !/(写り込まない|映り込まない|映らない|写らない|out of (the )?(frame|shot))/.test(n)),
   },
   {
     section: '§2.3',
@@ -103,11 +114,14 @@ const LIMITS: Limit[] = [
 const EXEMPT = new Set(['3.4-disaster-contact', '0-pledge', '0-penalties', 'R-current-revision']);
 const PERMISSIVE = new Set(['allowed', 'conditional', 'depends']);
 const SKIPPING =
-  /(しない|せず|しなくて|なくても|なしで|無しで|のまま|ままで|っぱなし|たまま|only (by|via|through|with|on) chat|チャットだけ|チャットのみ|映っちゃ|映ってしま|映り込|写り込|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bunlock|\bturn off|\bdisable)/;
+  /(しない|せず|しなくて|なくても|なしで|無しで|のまま|ままで|っぱなし|たまま|only (by|via|through|with|on) chat|チャットだけ|チャットのみ|映っちゃ|映ってしま|映り込(?!まない|ませない)|写り込(?!まない|ませない)|keep using|使い続け|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bunlock|\bturn off|\bdisable)/;
 
 // What doing an obligation looks like, for "may I…?" questions that propose to do exactly that.
 const COMPLYING: Record<string, RegExp> = {
-  '4-face-to-face': /(ぼかし|ぼか|消|バーチャル|virtual|blur|hide|隠)/,
+  '4-chat-business-only': /(video (meeting|call)|ビデオ会議|tv会議|顔を見)/,
+  '4-important-reports': /(video (meeting|call)|ビデオ会議|tv会議|顔を見|まとめて)/,
+  '4-face-to-face':
+    /(video (meeting|call)|ビデオ会議|tv会議|顔を見|face[- ]to[- ]face|camera on|ぼかし|ぼか|消|バーチャル|virtual|blur|hide|隠)/,
   '3.4-lock-screen': /(ロック|\block)/,
   '3.4-store-pc': /(キャビネット|cabinet|引き出し|drawer|鍵|lock)/,
 };
@@ -159,8 +173,13 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
     return { ...decision, verdict: 'required' };
   // "Which PC may I use for VPN?" asks what the rule is, not for leave: it is answered with the rule.
   // "What is MDM?" asks for the definition, even where it lands on matrix cells.
-  const definition = /(って(なに|何|なん)|とは[?？]*$|\bwhat (is|are|'s)\b|\bwhat does .* mean\b)/.test(n);
+  const definition =
+    /(\bwhy\b|なぜ|どうして|なんで(?!す)|違い|違う|difference|って(なに|何|なん)|とは[?？]*$|\bwhat (is|are|'s)\b|\bwhat does .* mean\b)/.test(
+      n,
+    );
   const ruleQuestion = asksRule && (!decision.cells?.length || definition);
+  // "Why is the Outlook app banned on my phone?" asks for the reason: the answer states the rule.
+  if (asksRule && definition && decision.verdict === 'prohibited') return { ...decision, verdict: 'required' };
   if (ruleQuestion && (decision.verdict === 'conditional' || decision.verdict === 'depends'))
     return { ...decision, verdict: 'required' };
   return decision;

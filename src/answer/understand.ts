@@ -28,18 +28,22 @@ export function normalize(question: string): string {
     .replace(/再択|在択|再宅|財宅/g, '在宅')
     .replace(/暗合化|暗号可/g, '暗号化')
     .replace(/保簡/g, '保管')
+    .replace(/補修(?=作業|する|して|対応)/g, '保守')
     .replace(/神(?=資料|の資料|書類)/g, '紙')
-    .replace(/メアド/g, 'メールアドレス');
+    .replace(/メアド/g, 'メールアドレス')
+    .replace(/制約書/g, '誓約書');
   n = n.replace(/\p{Extended_Pictographic}|\ufe0f/gu, ' ');
   n = n.replace(/\s+/g, ' ').trim();
+  n = n.replace(/\bremote-desktop/g, 'remote desktop').replace(/\bnot (the )?(wifi|wireless)\b/g, '');
   // An alternative the person rules out ("有線ではなく無線", "the app rather than the web version") is not asked.
+  n = n.replace(/\b(the )?app'?s out\b|\bapp is (out|not allowed)\b/g, '');
   n = n
     .replace(
-      /(有線|無線|wifi|web版|ウェブ版|ブラウザ版?|アプリ版?|デスクトップ版?)(ではなく|じゃなくて?|でなく|ではありません)/g,
+      /(有線|無線|wifi|web版|ウェブ版|ブラウザ版?|アプリ版?|デスクトップ版?)(ではなく|じゃなくて?|でなく|ではありません|は(対象外|ダメ|だめ|不可|使えない)(って|と)?)/g,
       '',
     )
     .replace(
-      /\b(rather than|instead of) (the |a |my )?(web|browser|app|desktop|wired|wifi)( (version|app|edition|one|connection))?/g,
+      /\b(rather than|instead of) (installing |using |downloading )?(the |a |my )?(web|browser|app|desktop|wired|wifi)( (version|app|edition|one|connection))?/g,
       '',
     );
   n = n.replace(
@@ -78,7 +82,7 @@ const SOMEONE_ELSES =
   /((夫|妻|嫁|旦那|子供|子ども|こども|息子|娘|親|母|父|兄|弟|姉|妹|祖父|祖母|友人|友達|彼女|彼氏|恋人|家族|同居人)の|\b(wife|husband|son|daughter|kid|child|children|partner|friend|mum|mom|dad|father|mother|brother|sister|roommate|family)('s|s')? )$/;
 
 const DEVICE_RE =
-  /(ノートpc|ノートパソコン|デスクトップpc|pc|パソコン|ぱそこん|ノーパソ|ラップトップ|\blaptops?\b|\bcomputers?\b|\bnotebook\b|macbook|\bmacs?\b(?!\s*(アドレス|address|認証|フィルタ|filter|auth))|マック(?=ブック|book)|chromebook|クロームブック|surface|サーフェス|thinkpad|レッツノート|let'?s ?note|vaio|dynabook|スマホ|すまほ|スマートフォン|スマフォ|携帯電話|携帯(?!する|して|し|キャリア)|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart ?phones?|\bphones?\b|\bmobiles?\b(?!\s*(router|wifi|hotspot|data))|\bcell ?phones?\b|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|\btablets?\b|kindle|端末|デバイス|\bdevices?\b|私用機器|私物機器)/g;
+  /(ノートpc|ノートパソコン|デスクトップpc|pc|パソコン|ぱそこん|ノーパソ|ラップトップ|\blaptops?\b|\bcomputers?\b|\bnotebook\b|(windows|win)\s*ノート|ノート型|macbook|\bmacs?\b(?!\s*(アドレス|address|認証|フィルタ|filter|auth))|マック(?=ブック|book)|chromebook|クロームブック|surface|サーフェス|thinkpad|レッツノート|let'?s ?note|vaio|dynabook|スマホ|すまほ|スマートフォン|スマフォ|携帯電話|携帯(?!する|して|し|キャリア)|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart ?phones?|\bphones?\b|\bmobiles?\b(?!\s*(router|wifi|hotspot|data))|\bcell ?phones?\b|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|\btablets?\b|kindle|端末|デバイス|\bdevices?\b|私用機器|私物機器)/g;
 
 const PHONE_WORD =
   /^(スマホ|すまほ|スマートフォン|スマフォ|携帯|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart|phone|mobile|cell|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|tablet|kindle)/;
@@ -132,7 +136,9 @@ function ownerBefore(n: string, at: number): Owner | undefined {
   if (!best) return undefined;
   const gap = window.slice(best.end);
   // A product or OS name may stand between the owner and the device (私物のWindows PC).
-  if ((gap.length > 6 && !/^[a-z0-9 ]{0,12}$/.test(gap)) || BLOCKING_GAP.test(gap)) return undefined;
+  if ((gap.length > 6 && !/^[a-z0-9 ]{0,12}の?$/.test(gap)) || BLOCKING_GAP.test(gap)) return undefined;
+  // 「会社の自分のPC」 is the PC at the office assigned to me.
+  if (best.owner === 'personal' && /(会社|社内|オフィス)の自分の$/.test(window)) return 'company';
   return best.owner;
 }
 
@@ -230,7 +236,7 @@ export function findEditions(n: string): Edition[] {
 
 const OUTLOOK_RE =
   /(outlook|outlok|otlook|outlock|アウトルック|メール(?!アドレス)|めーる|\be-?mails?\b(?!\s*address)|\bmails?\b|予定表|スケジュール|カレンダー|\bcalendar|受信トレイ|\binbox|\bowa\b)/;
-const TEAMS_RE = /(teams|チームズ|ティームズ|てぃーむず|ちーむず|temas|teems|\btems\b|\bteam's\b)/;
+const TEAMS_RE = /(teams|チームズ|ティームズ|てぃーむず|ちーむず|temas|teems|\btems\b)/;
 const OFFICE_RE =
   /(office\s*(365|アプリ|apps?\b|web|版|on the web|ソフト)|\bm365\b|microsoft\s*365|マイクロソフト\s*365|\bo365\b|オフィス(365|アプリ|ソフト|のアプリ)|\boffice\b(?=.*(アプリ|\bapps?\b|\bweb\b|版|ブラウザ|browser))|(web版|アプリ版|ブラウザ版?)の?office|the office (app|suite))/;
 
