@@ -82,11 +82,11 @@ const SOMEONE_ELSES =
   /((夫|妻|嫁|旦那|子供|子ども|こども|息子|娘|親|母|父|兄|弟|姉|妹|祖父|祖母|友人|友達|彼女|彼氏|恋人|家族|同居人)の|\b(wife|husband|son|daughter|kid|child|children|partner|friend|mum|mom|dad|father|mother|brother|sister|roommate|family)('s|s')? )$/;
 
 const DEVICE_RE =
-  /(ノートpc|ノートパソコン|デスクトップpc|pc|パソコン|ぱそこん|ノーパソ|ラップトップ|\blaptops?\b|\bcomputers?\b|\bnotebook\b|(windows|win)\s*ノート|ノート型|macbook|\bmacs?\b(?!\s*(アドレス|address|認証|フィルタ|filter|auth))|マック(?=ブック|book)|chromebook|クロームブック|surface|サーフェス|thinkpad|レッツノート|let'?s ?note|vaio|dynabook|スマホ|すまほ|スマートフォン|スマフォ|携帯電話|携帯(?!する|して|し|キャリア)|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart ?phones?|\bphones?\b|\bmobiles?\b(?!\s*(router|wifi|hotspot|data))|\bcell ?phones?\b|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|\btablets?\b|kindle|端末|デバイス|\bdevices?\b|私用機器|私物機器)/g;
+  /(ノートpc|ノートパソコン|デスクトップpc|pc|パソコン|ぱそこん|ノーパソ|ラップトップ|\blaptops?\b|\bcomputers?\b|\bnotebook\b|(windows|win)\s*ノート|ノート型|macbook|\bmacs?\b(?!\s*(アドレス|address|認証|フィルタ|filter|auth))|マック(?=ブック|book)|chromebook|クロームブック|surface|サーフェス|thinkpad|レッツノート|let'?s ?note|vaio|dynabook|スマホ|すまほ|スマートフォン|スマフォ|携帯電話|携帯(?!する|して|し|キャリア)|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart ?phones?|\bphones?\b|\bmobiles?\b(?!\s*(router|wifi|hotspot|data))|\bcell ?phones?\b|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|\bbyod\b|\btablets?\b|kindle|端末|デバイス|\bdevices?\b|私用機器|私物機器)/g;
 
 const PHONE_WORD =
   /^(スマホ|すまほ|スマートフォン|スマフォ|携帯|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart|phone|mobile|cell|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|tablet|kindle)/;
-const GENERIC_WORD = /^(端末|デバイス|device|私用機器|私物機器)/;
+const GENERIC_WORD = /^(端末|デバイス|device|私用機器|私物機器|byod)/;
 
 // Ownership words in Japanese that come right before the device (gap checked separately).
 const JA_MARKERS: Array<[RegExp, Owner]> = [
@@ -165,7 +165,7 @@ export function findDevices(n: string): DeviceMention[] {
     const word = m[0];
     const cls: DeviceMention['cls'] = GENERIC_WORD.test(word) ? 'any' : PHONE_WORD.test(word) ? 'phone' : 'pc';
     let owner: Owner | undefined =
-      word === '私用機器' || word === '私物機器'
+      word === '私用機器' || word === '私物機器' || word === 'byod'
         ? 'personal'
         : (ownerBefore(n, m.index) ?? ownerAfter(n, m.index + word.length));
     if (word.startsWith('携帯') && /会社$|社用$/.test(n.slice(0, m.index))) owner = 'company';
@@ -185,6 +185,8 @@ export function findDevices(n: string): DeviceMention[] {
     const c = GLOBAL_COMPANY.test(n);
     if (p !== c) for (const d of out) if (!d.owner) d.owner = p ? 'personal' : 'company';
   }
+  // "BYOD" says whose, not which: with a named device it adds nothing.
+  if (out.some((d) => d.word !== 'byod')) out.splice(0, out.length, ...out.filter((d) => d.word !== 'byod'));
   if (out.some((d) => !d.owner) && LENT_BY_CUSTOMER.test(n))
     for (const d of out) if (!d.owner && d.cls !== 'phone') d.owner = 'customer';
   for (const d of out) if (!d.owner && NOT_ISSUED.test(d.word)) d.owner = 'personal';
