@@ -143,3 +143,50 @@ describe('what was understood', () => {
     expect(answer('在宅勤務手当はいくら？').nearest).toEqual([]);
   });
 });
+
+describe("the issue's vocabulary is read, each word in a question of its own", () => {
+  const read = (q: string) => answer(q).understood;
+  it.each(['Chromebook', 'Surface', 'iPad', 'タブレット', '私物のPC', 'BYOD'])('device: %s', (w) => {
+    expect(read(`${w}でOutlookを使っていい？`).devices.length).toBeGreaterThan(0);
+  });
+  it.each(['車', '駐車場', '実家', 'ホテル', '新幹線', '公園', 'スタバ', 'コワーキング'])('place: %s', (w) => {
+    const a = answer(`${w}で仕事していい？`);
+    expect(a.understood.place?.kind).toBe('elsewhere');
+    expect(a.verdict).toBe('prohibited');
+  });
+  it.each([
+    ['テザリング', 'carrier'],
+    ['隣の家のWi-Fi', 'others'],
+    ['マンション共用のWi-Fi', 'shared-building'],
+    ['フリーWi-Fi', 'public'],
+    ['公衆無線LAN', 'public'],
+  ])('network: %s', (w, kind) => {
+    expect(read(`${w}で仕事していい？`).network?.kind).toBe(kind);
+  });
+  it.each([
+    ['夫に会社PCを触らせていい？', 'family'],
+    ['妻が画面を見てもいい？', 'family'],
+    ['子どもに会社PCを使わせていい？', 'family'],
+    ['同居人にPCを貸していい？', 'family'],
+    ['友人が来ている時に仕事していい？', 'others'],
+    ['他社の人に画面を見せていい？', 'others'],
+  ])('people: %s', (q, who) => {
+    expect(read(q).people).toContain(who);
+  });
+  it.each(['Dropbox', 'Gmail', 'LINE', '個人のOneDrive'])('service: %s', (w) => {
+    const a = answer(`${w}に資料を送っていい？`);
+    expect(a.understood.services.length).toBeGreaterThan(0);
+    expect(a.verdict).toBe('prohibited');
+  });
+  it.each([
+    ['資料を印刷していい？', 'print'],
+    ['資料をコピーしていい？', 'copy'],
+    ['画面をスクショしていい？', 'screenshot'],
+    ['画面を撮影していい？', 'photo'],
+    ['会議を録音していい？', 'record'],
+    ['資料を持ち出していい？', 'take-out'],
+    ['メールを転送していい？', 'send'],
+  ])('action: %s', (q, code) => {
+    expect(read(q).actions).toContain(code);
+  });
+});
