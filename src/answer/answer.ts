@@ -77,7 +77,16 @@ export function decide(n: string): Decision {
   const { has } = f;
 
   // Pay, leave, expenses: not in this guideline.
-  if (has(R.offTopic)) return UNKNOWN;
+  // Pay, leave and timesheets are not in the guideline, unless the question is about a device or data on the way.
+  if (has(R.offTopic) && f.mentions.length === 0 && !has(R.copy) && !has(R.vpn) && !has(R.rv) && !has(R.secureLogon))
+    return UNKNOWN;
+  // The office's own network (a branch's guest Wi-Fi password) is a helpdesk question, not telework.
+  if (
+    /(支社|本社|事務所|営業所|オフィス|office)の?\s*(ゲスト|来客用|guest)?\s*(wifi|ネットワーク|network)/.test(n) &&
+    !has(R.homeWord) &&
+    !has(R.teleworkHome)
+  )
+    return UNKNOWN;
 
   // §R — revision history
   if (has(R.revision)) return d('required', ['§R'], ['R-current-revision']);
@@ -91,7 +100,7 @@ export function decide(n: string): Decision {
   if (has(R.pledge) && !(has(R.paper) && has(R.takeOut) && !/(誓約|pledge)/.test(n))) {
     // Starting before the pledge is in is exactly what §0 rules out.
     if (
-      /(まだ(出して|提出して|書いて)(い)?ない|出さずに|提出せずに|未提出|not (yet )?(submitted|signed|handed in|turned in)|without (submitting|signing|handing)|haven'?t (\w+ ){0,2}(submitted|signed|handed in|turned in|sent))/.test(
+      /(まだ[^。？?]{0,8}(出して|提出して|書いて|サインして)(い)?ない|出さずに|提出せずに|未提出|not (yet )?(submitted|signed|handed in|turned in)|without (submitting|signing|handing)|haven'?t (\w+ ){0,2}(submitted|signed|handed in|turned in|sent))/.test(
         n,
       )
     )
@@ -349,7 +358,7 @@ export function decide(n: string): Decision {
     has(R.manager) &&
     f.apps.length === 0 &&
     f.mentions.length === 0 &&
-    /(expect|what (do|should|must) i|すべき|何をすれば|どうすれば|役割|責任|求められ|expected of|duty|duties|responsib|role)/.test(
+    /(expect|what (do|should|must) i|すべき|何をすれば|どうすれば|役割|責任|求められ|やらなければ|しなければ|マネジメント|management|managing|expected of|duty|duties|responsib|role)/.test(
       n,
     ) &&
     !has(R.approval) &&
@@ -445,6 +454,9 @@ export function decide(n: string): Decision {
   }
   if (f.mentions.length > 0 && phoneOnly(f) && has(R.useVerb))
     return matrix(['outlook', 'teams'], f.devices, f.editions);
+  // Taking the company PC home is allowed only with an encrypted disk and the security software on it.
+  if (owns(f, 'company', 'pc') && has(R.takeOut) && !has(R.encryption) && !has(R.paper))
+    return d('conditional', ['§3.2'], ['3.2-encrypted-disk', '3.2-security-software']);
   if (owns(f, 'company', 'pc') && has(R.useVerb)) return d('allowed', ['§3.2'], ['3.2-company-pc-only']);
   if (mentionsClass(f, 'pc') && has(R.useVerb) && has(R.workVerb)) {
     return d('required', ['§3.2'], ['3.2-company-pc-only', '3.2-borrow-company-pc']);
@@ -466,6 +478,16 @@ export function decide(n: string): Decision {
       return d('required', ['§0'], ['0-work-rules', '0-penalties']);
     return d('required', ['§0'], ['0-purpose']);
   }
+  // Any room of one's own home is home (§2.1); with others around, §3.4's screen and sound rules apply.
+  if (
+    HOME_ROOM.test(n) &&
+    !has(R.family) &&
+    !has(R.others) &&
+    !has(R.location) &&
+    f.apps.length === 0 &&
+    !has(R.network)
+  )
+    return d('allowed', ['§2.1'], ['2.1-home-only'], { reason: HOME_ROOM_REASON });
   if (has(R.teleworkHome) && !has(R.howTo)) {
     if (has(R.risk)) return d('required', ['§1'], ['1-self-defense', '1-compliance-condition']);
     return d('conditional', ['§1', '§0'], ['1-compliance-condition', '0-pledge'], { reason: TELEWORK_REASON });
@@ -628,7 +650,13 @@ function vpn(f: Facts): Decision {
   return d('conditional', ['§3.1'], ['3.1-vpn']);
 }
 
-function remoteDesktop(f: Facts): Decision {
+// The PC one connects *to* (「自分の席のPC」, "into my office PC") is not the device one works from.
+const RV_TARGET =
+  /(席の|社内の|オフィスの|会社にある|会社の自分の|into (my |the )?(office |work |desk )?|office |desk |at work )$/;
+
+function remoteDesktop(all: Facts): Decision {
+  const mentions = all.mentions.filter((m) => !RV_TARGET.test(all.n.slice(Math.max(0, m.at - 14), m.at)));
+  const f: Facts = { ...all, mentions };
   if (owns(f, 'personal', 'pc'))
     return d(
       'conditional',
@@ -728,6 +756,12 @@ function matrix(apps: readonly App[], devices: readonly Device[], editions: read
   return { verdict, citations, ruleIds, cells, conditions: cond };
 }
 
+const HOME_ROOM =
+  /(寝室|ベッドルーム|リビング|台所|キッチン|ダイニング|書斎|ベランダ|自分の部屋|別の部屋|\bbedroom|living room|kitchen|dining (room|table)|\bstudy\b|spare room|balcony|another room)/;
+const HOME_ROOM_REASON: Bilingual = {
+  ja: '在宅勤務で禁止されているのは自宅以外の場所での業務です。自宅内であれば部屋は問いませんが、家族や他の人がいる場合は画面が容易に見られず、会話が聞かれない場所を確保してください。',
+  en: 'What is prohibited is working anywhere other than your home; any room of your home is fine, but with family or others around, choose a place where your screen cannot easily be seen and your calls are not overheard.',
+};
 const WHOSE_WIFI_REASON: Bilingual = {
   ja: '自宅の自分の回線（集合住宅なら住宅共有のもの）の無線で、ルーター及びSSIDに強力なパスワードがかかっていれば利用できます。公衆やフリーのWi-Fi、他人の回線は禁止です。',
   en: "Your own home line (or your building's shared one) over Wi-Fi is fine if the router and SSID have strong passwords; public or free Wi-Fi and other people's networks are prohibited.",

@@ -32,7 +32,7 @@ const NETWORKS: Array<[NetworkKind, RegExp]> = [
   ],
   [
     'family-shared',
-    /((家族|同居人|夫|妻|子ども|子供|family|roommates?|flatmates?)[^?？。]{0,10}(共用|共有|同じ|一緒|shared?|same)[^?？。]{0,8}(wifi|無線|ネット|回線|network|internet|ルーター|router))/,
+    /((家族|同居人|夫|妻|子ども|子供|family|roommates?|flatmates?)[^?？。]{0,10}(共用|共有|同じ|一緒|shar(e|ed|ing)|same)[^?？。]{0,8}(wifi|無線|ネット|回線|network|internet|ルーター|router))/,
   ],
   ['wired', /(有線|lanケーブル|ケーブルで|ethernet|wired|lan cable)/],
   [
@@ -55,7 +55,7 @@ const ACTIONS: Array<[string, RegExp]> = [
   ['record', /(録音|録画|ボイスメモ|record(ing)?\b)/],
   [
     'copy',
-    /(複製|コピー|コピペ|\bcop(y|ies|ying)\b|保存|\bsav(e|ing)\b|ダウンロード|download|バックアップ|back ?up|同期|\bsync)/,
+    /(\bpaste\b|貼り付け|ペースト|\bpush\b|複製|コピー|コピペ|\bcop(y|ies|ying)\b|保存|\bsav(e|ing)\b|ダウンロード|download|バックアップ|back ?up|同期|\bsync)/,
   ],
   ['send', /(転送|送信|送る|送っ|送り|forward|\bsend|\bsent\b|アップロード|upload|共有リンク|添付して|メールで送)/],
   [
@@ -75,7 +75,7 @@ const SERVICES =
   /(dropbox|ドロップボックス|gmail|ジーメール|yahoo|ヤフー|icloud|google\s*drive|グーグルドライブ|googleドライブ|個人の?\s*onedrive|personal onedrive|wechat|whatsapp|messenger|slack|chatwork|chatgpt|evernote|wetransfer|ギガファイル便|firestorage|\bbox\b|notion|instagram|facebook|twitter|discord)/g;
 
 const PERMISSION =
-  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|よくない|いいよね|いいっしょ|いいでしょ|いいす|いけたり|いける|で十分|だけで(いい|大丈夫|ok)|\benough\b|\bcan (use|work|connect|access|open|install|bring|take)\b|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|持ち出せ|持ち帰れ|出せる|使えない|使っても(?!ら)|しても(?!ら)|してよい|許され|許可され|\bok\b|オッケー|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she|they)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
+  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|よくない|いいよね|いいっしょ|いいでしょ|いいす|いけたり|いける|で十分|だけで(いい|大丈夫|ok)|\benough\b|\bcan (use|work|connect|access|open|install|bring|take)\b|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|持ち出せ|持ち帰れ|出せる|使えない|使っても(?!ら)|しても(?!ら)|してよい|許され|許可され|\bok\b|オッケー|マズい|まずくない|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she|they)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
 const OBLIGATION =
   /((やる|やっとく|やっておく|する|しておく|しとく)こと|何を(すれば|したら|する|しなければ)|どうすれば|どうしたら|どうすべき|すべき|しなければ|しないといけない|しなきゃ|必要(です)?か|必要な|気をつけ|注意(点|すること|事項)|守るべき|義務|ルールは|決まり|what (should|must|do) i|what do i (need|have) to|how should i|do i (have|need) to|must i|should i|what (is|are) (the )?(rule|requirement)s?|required|what (happens|to do)|what are my)/;
 

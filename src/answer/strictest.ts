@@ -114,7 +114,7 @@ const LIMITS: Limit[] = [
 const EXEMPT = new Set(['3.4-disaster-contact', '0-pledge', '0-penalties', 'R-current-revision']);
 const PERMISSIVE = new Set(['allowed', 'conditional', 'depends']);
 const SKIPPING =
-  /(しない|せず|しなくて|なくても|なしで|無しで|のまま|ままで|っぱなし|たまま|only (by|via|through|with|on) chat|チャットだけ|チャットのみ|映っちゃ|映ってしま|映り込(?!まない|ませない)|写り込(?!まない|ませない)|keep using|使い続け|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bunlock|\bturn off|\bdisable)/;
+  /(しない|せず|しなくて|なくても|なしで|無しで|のまま|ままで|っぱなし|たまま|only (by|via|through|with|on) chat|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映っ|写っ)|keep using|使い続け|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bunlock|\bturn off|\bdisable)/;
 
 // What doing an obligation looks like, for "may I…?" questions that propose to do exactly that.
 const COMPLYING: Record<string, RegExp> = {
