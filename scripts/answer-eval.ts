@@ -8,6 +8,12 @@
 import { answer } from '../src/answer/answer.ts';
 import { grade, loadBatch, score, type Graded } from '../test/answer-batches/grade.ts';
 
+// A reader that stops early (`| head -1`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quiet = args.includes('--quiet');

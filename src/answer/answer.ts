@@ -97,7 +97,12 @@ export function decide(n: string): Decision {
     return d('required', ['§3.4'], ['3.4-disaster-contact']);
 
   // §0 — pledge, penalties
-  if (has(R.pledge) && !(has(R.paper) && has(R.takeOut) && !/(誓約|pledge)/.test(n))) {
+  const strongPledge = /(誓約|せいやく|pledge|oath)/.test(n);
+  if (
+    has(R.pledge) &&
+    !(has(R.paper) && has(R.takeOut) && !strongPledge) &&
+    (strongPledge || f.mentions.length === 0)
+  ) {
     // Starting before the pledge is in is exactly what §0 rules out.
     if (
       /(まだ[^。？?]{0,8}(出して|提出して|書いて|サインして)(い)?ない|出さずに|提出せずに|未提出|not (yet )?(submitted|signed|handed in|turned in)|without (submitting|signing|handing)|haven'?t (\w+ ){0,2}(submitted|signed|handed in|turned in|sent))/.test(
@@ -110,7 +115,7 @@ export function decide(n: string): Decision {
   if (has(R.penalty)) return d('required', ['§0'], ['0-penalties', '0-work-rules']);
 
   // §2.4 — screenshots, printing, copying text
-  if (has(R.screenshot)) return d('prohibited', ['§2.4'], ['2.4-no-duplication']);
+  if (has(R.screenshot) && !has(R.privateUse)) return d('prohibited', ['§2.4'], ['2.4-no-duplication']);
 
   // §1 — "why so strict?"
   if (has(R.whyRules))
@@ -261,13 +266,25 @@ export function decide(n: string): Decision {
     return d('prohibited', ['§3.4'], ['3.4-no-sharing-credentials']);
 
   // §3.2 — own peripherals
-  if (peripheralOnly && has(R.ownOrUse) && !has(R.away) && !(has(R.meetingCamera) && !OWN_WORD.test(n))) {
+  if (
+    peripheralOnly &&
+    has(R.ownOrUse) &&
+    !has(R.away) &&
+    !has(R.filming) &&
+    !has(R.family) &&
+    !has(R.others) &&
+    !(has(R.meetingCamera) && /(カメラ|camera|顔)/.test(n) && !OWN_WORD.test(n))
+  ) {
     const micCam = /(マイク|\bmics?\b|microphone|カメラ|webcam|camera)/.test(n);
     return d('allowed', ['§3.2'], micCam ? ['3.2-mic-camera'] : ['3.2-peripherals-own']);
   }
 
+  // §3.4 — a smart speaker in the room where one works: calls must not be heard or recorded
+  if (/(スマートスピーカー|alexa|アレクサ|google home|smart speaker)/.test(n))
+    return d('conditional', ['§3.4'], ['3.4-audio-not-overheard', '3.4-filming-at-home']);
+
   // §3.4 — screen lock (before family and others: "even if nobody is around")
-  const leavingDesk = /(離席|席を(外|離|立)|step(ping)? away from|away from (my|the) desk)/.test(n);
+  const leavingDesk = /(離席|席(を)?(外|離|立)|step(ping)? away from|away from (my|the) desk)/.test(n);
   if (has(R.lock) || (has(R.away) && (has(R.screen) || mentionsClass(f, 'pc') || leavingDesk) && !has(R.privateUse))) {
     return d('required', ['§3.4'], ['3.4-lock-screen']);
   }
@@ -275,18 +292,20 @@ export function decide(n: string): Decision {
   // §3.4 — someone who is also an employee still may not touch your PC (§2.5 is about non-employees)
   if (
     (has(R.family) || has(R.others)) &&
-    has(R.touchStrong) &&
-    /(社員|同じ会社|同僚|colleague|co-?worker|employee)/.test(n)
+    (has(R.touchStrong) || /(共有|\bshare\b|一緒に使)/.test(n)) &&
+    /(社員|同じ会社|同僚|colleague|co-?worker|employee|(works?|working) (at|for) our company|our company too)/.test(n)
   )
     return d('prohibited', ['§3.4'], ['3.4-no-one-else-touches-pc']);
 
   // §2.5 / §3.4 — family and other people
   // 「子供の学校からのメールを会社PCで見る」: the family is only named; the private use is one's own (§2.7).
   const familyOnlyMentioned =
-    has(R.privateUse) &&
-    !has(R.touchStrong) &&
-    /(子供|子ども|家族|妻|夫|親)の/.test(n) &&
-    !/(子供|子ども|家族|妻|夫|親)(が|は|に)/.test(n);
+    (has(R.privateUse) &&
+      !has(R.touchStrong) &&
+      /(子供|子ども|家族|妻|夫|親)の/.test(n) &&
+      !/(子供|子ども|家族|妻|夫|親)(が|は|に)/.test(n)) ||
+    // 「家族共用のパソコン」「my wife's laptop」: whose device it is, not who touches the company PC
+    (FAMILY_DEVICE.test(n) && !has(R.touchStrong) && !owns(f, 'company'));
   if (
     has(R.family) &&
     !familyOnlyMentioned &&
@@ -325,7 +344,7 @@ export function decide(n: string): Decision {
   // §4 — usage logs
   if (has(R.logs)) return d('conditional', ['§4'], ['4-usage-logs', '4-usage-restriction']);
 
-  if (has(R.screen) && (has(R.see) || has(R.others)))
+  if (has(R.screen) && (has(R.see) || has(R.others)) && !has(R.rv))
     return d('required', ['§3.4'], ['3.4-screen-not-visible', '3.4-lock-screen']);
   if (has(R.audio) && (has(R.overhear) || has(R.others))) return d('required', ['§3.4'], ['3.4-audio-not-overheard']);
   if (has(R.filming)) return d('required', ['§3.4'], ['3.4-filming-at-home']);
@@ -374,6 +393,8 @@ export function decide(n: string): Decision {
     has(R.privateUse) &&
     !(personalDevice(f) && !owns(f, 'company')) &&
     !phoneOnly(f) &&
+    // "the kids' gaming" on the home network is their private use, not of the company PC
+    !(has(R.family) && !mentionsClass(f, 'pc')) &&
     (mentionsClass(f, 'pc') || has(R.workContext))
   ) {
     return d('prohibited', ['§2.7', '§3.2'], ['2.7-no-private-use', '3.2-no-private-use']);
@@ -481,6 +502,8 @@ export function decide(n: string): Decision {
   // Any room of one's own home is home (§2.1); with others around, §3.4's screen and sound rules apply.
   if (
     HOME_ROOM.test(n) &&
+    !has(R.audio) &&
+    !has(R.filming) &&
     !has(R.family) &&
     !has(R.others) &&
     !has(R.location) &&
@@ -517,6 +540,11 @@ function homeNetwork(f: Facts): Decision | undefined {
 
   // §3.3 — the home network
   if (has(R.segment)) return d('allowed', ['§3.3'], ['3.3-segment-recommended']);
+  // A carrier SIM or tethering is a line of one's own, whoever else is at home.
+  if ((has(R.tethering) || has(R.carrier)) && !has(R.simultaneous))
+    return d('allowed', ['§3.3'], ['3.3-carrier-sim-ok']);
+  if (/(set up|configure|設定)[^?？]{0,30}(router|ルーター)/.test(n))
+    return d('required', ['§3.3'], ['3.3-restrict-other-devices', '3.3-segment-recommended', '3.3-check-other-pcs']);
   if (has(R.family) && has(R.network) && has(R.simultaneous) && has(R.vpn) && !has(R.apartment))
     return d('prohibited', ['§3.3'], ['3.3-family-network', '3.3-check-other-pcs', '3.3-segment-recommended']);
   if (has(R.family) && has(R.network) && !has(R.apartment) && !has(R.see) && !has(R.touchStrong)) {
@@ -566,7 +594,12 @@ function homeNetwork(f: Facts): Decision | undefined {
   if (has(R.ownLine) && !has(R.wifi)) return d('allowed', ['§3.3'], ['3.3-own-network']);
   if (has(R.wifi) && f.apps.length === 0) {
     // Whose Wi-Fi decides: one's own is fine with a strong password, a free or someone else's is prohibited.
-    if (!has(R.homeWord) && !has(R.workspace) && !/(ルーター|router|ssid|パスワード|password)/.test(n))
+    if (
+      !has(R.homeWord) &&
+      !has(R.teleworkHome) &&
+      !has(R.workspace) &&
+      !/(ルーター|router|ssid|パスワード|password)/.test(n)
+    )
       return d(
         'depends',
         ['§3.3', '§2.2'],
@@ -589,16 +622,22 @@ function networkIsContext(f: Facts): boolean {
     f.apps.length > 0 ||
     has(R.screenshot) ||
     has(R.filming) ||
-    has(R.privateUse) ||
+    (has(R.privateUse) && mentionsClass(f, 'pc')) ||
     (has(R.copy) && has(R.dataObject)) ||
     PHOTO_OF_SCREEN.test(f.n) ||
     /(録画|録音|\brecord)/.test(f.n) ||
-    (has(R.family) && (has(R.screen) || has(R.audio) || has(R.see) || has(R.workspace))) ||
-    (has(R.family) && mentionsClass(f, 'pc') && (has(R.touchStrong) || SOMEONE_USES.test(f.n))) ||
+    (has(R.family) &&
+      (has(R.screen) || has(R.audio) || has(R.see) || has(R.workspace)) &&
+      !/(ルーター|router|ssid|segment|セグメント)/.test(f.n)) ||
+    (has(R.family) &&
+      mentionsClass(f, 'pc') &&
+      (has(R.touchStrong) || SOMEONE_USES.test(f.n) || /(共有|\bshare\b|一緒に使)/.test(f.n))) ||
     ((has(R.vpn) || has(R.rv) || has(R.breakdown) || has(R.approval)) && owns(f, 'personal', 'pc'))
   );
 }
 
+const FAMILY_DEVICE =
+  /((家族|夫|妻|子ども|子供|息子|娘|親)(共用)?の[a-z0-9 ]{0,10}(pc|パソコン|ノート|スマホ|タブレット|ipad)|\b(wife|husband|partner|son|daughter|kid|family|mum|mom|dad)('s|s') (laptop|pc|computer|phone|tablet|ipad|desktop))/;
 const WIFI_ASKED =
   /((wifi|無線|ワイヤレス)[^。.?？]{0,12}(使って(も|いい)|でもいい|でいい|で大丈夫|でok|\bok\b|allowed|fine)|\b(over|use|using|on) (the |my )?(wifi|wireless)\b)/;
 const SOMEONE_USES = /\b(him|her|them|son|daughter|kids?|child|children|wife|husband) (to )?use\b/;
@@ -622,9 +661,10 @@ function paper(f: Facts): Decision {
     return d('required', ['§2.6'], ['2.6-department-rules', '2.6-paper-in-principle']);
   // Copies of documents taken out are prohibited even with the permission to take them out.
   if (
-    /(コピー|複製|photocop|\bcop(y|ies|ying)\b|第三者|見せ|見られ|のぞ|覗|読ま|\bshow|\bseen\b|peek|look at|家族|family|他人|others|third)/.test(
+    /(コピー|複製|photocop|スキャン|\bscan|pdf(に|化)|\bcop(y|ies|ying)\b|第三者|見せ|見られ|のぞ|覗|読ま|\bshow|\bseen\b|peek|look at|家族|family|他人|others|third)/.test(
       f.n,
-    )
+    ) ||
+    (f.has(R.family) && f.has(R.see))
   ) {
     const cohabitant = f.has(R.family) ? (['§2.5'] as const) : [];
     return d('prohibited', ['§2.6', ...cohabitant], ['2.6-paper-no-copy', '2.6-paper-in-principle']);

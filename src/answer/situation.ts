@@ -16,7 +16,7 @@ const HOME =
 const NETWORKS: Array<[NetworkKind, RegExp]> = [
   [
     'shared-building',
-    /((マンション|集合住宅|アパート|団地|寮|社宅|シェアハウス|share ?house|apartment|condo|building|dorm)(の|'s)?\s*(共用|共有|shared|備え付け|無料|フリー|free|lobby|ロビー)?の?\s*(wifi|無線|ネット|回線|network|internet|line)|(wifi|internet|network|line) (at|in|of|for) (my|the|our) (apartment|building|condo|dorm|share ?house)|landlord provides (the )?(wifi|internet)|大家(さん)?(が|の)(用意|提供|契約)?[^?？。]{0,6}(wifi|ネット|回線))/,
+    /((ネット|インターネット|wifi|回線)(無料|付き|完備)の(マンション|アパート|物件)|管理会社が[^。]{0,12}(提供|用意)|全戸|各戸|(マンション|集合住宅|アパート|団地|寮|社宅|シェアハウス|share ?house|apartment|condo|building|dorm)(の|'s)?\s*(共用|共有|shared|備え付け|無料|フリー|free|lobby|ロビー)?の?\s*(wifi|無線|ネット|回線|network|internet|line)|(wifi|internet|network|line) (at|in|of|for) (my|the|our) (apartment|building|condo|dorm|share ?house)|landlord provides (the )?(wifi|internet)|大家(さん)?(が|の)(用意|提供|契約)?[^?？。]{0,6}(wifi|ネット|回線))/,
   ],
   [
     'public',
@@ -55,7 +55,7 @@ const ACTIONS: Array<[string, RegExp]> = [
   ['record', /(録音|録画|ボイスメモ|record(ing)?\b)/],
   [
     'copy',
-    /(\bpaste\b|貼り付け|ペースト|\bpush\b|複製|コピー|コピペ|\bcop(y|ies|ying)\b|保存|\bsav(e|ing)\b|ダウンロード|download|バックアップ|back ?up|同期|\bsync)/,
+    /(\bput (\w+ ){0,3}(on|in|into) (my |a |the )?(dropbox|drive|onedrive|cloud|usb|gmail|icloud|phone)|(onedrive|dropbox|ドライブ|クラウド|gmail|line|icloud)に入れ|\bpaste\b|貼り付け|ペースト|\bpush\b|複製|コピー|コピペ|\bcop(y|ies|ying)\b|保存|\bsav(e|ing)\b|ダウンロード|download|バックアップ|back ?up|同期|\bsync)/,
   ],
   ['send', /(転送|送信|送る|送っ|送り|forward|\bsend|\bsent\b|アップロード|upload|共有リンク|添付して|メールで送)/],
   [
@@ -75,7 +75,7 @@ const SERVICES =
   /(dropbox|ドロップボックス|gmail|ジーメール|yahoo|ヤフー|icloud|google\s*drive|グーグルドライブ|googleドライブ|個人の?\s*onedrive|personal onedrive|wechat|whatsapp|messenger|slack|chatwork|chatgpt|evernote|wetransfer|ギガファイル便|firestorage|\bbox\b|notion|instagram|facebook|twitter|discord)/g;
 
 const PERMISSION =
-  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|よくない|いいよね|いいっしょ|いいでしょ|いいす|いけたり|いける|で十分|だけで(いい|大丈夫|ok)|\benough\b|\bcan (use|work|connect|access|open|install|bring|take)\b|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|持ち出せ|持ち帰れ|出せる|使えない|使っても(?!ら)|しても(?!ら)|してよい|許され|許可され|\bok\b|オッケー|マズい|まずくない|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she|they)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
+  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|よくない|いいよね|いいっしょ|いいでしょ|いいす|いけたり|いける|\benough\b|\bcan (use|work|connect|access|open|install|bring|take)\b|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|持ち出せ|持ち帰れ|出せる|使えない|使っても(?!ら)|しても(?!ら)|してよい|許され|許可され|\bok\b|オッケー|マズい|まずくない|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she|they)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
 const OBLIGATION =
   /((やる|やっとく|やっておく|する|しておく|しとく)こと|何を(すれば|したら|する|しなければ)|どうすれば|どうしたら|どうすべき|すべき|しなければ|しないといけない|しなきゃ|必要(です)?か|必要な|気をつけ|注意(点|すること|事項)|守るべき|義務|ルールは|決まり|what (should|must|do) i|what do i (need|have) to|how should i|do i (have|need) to|must i|should i|what (is|are) (the )?(rule|requirement)s?|required|what (happens|to do)|what are my)/;
 
@@ -83,13 +83,14 @@ const OBLIGATION =
 const WH =
   /(どこ(?!にも|か|でも)|どの|どれ|何(?!も|か|と|でも)|なに(?!も|か)|なんで(?!す)|なんて|なぜ|どうして|どう|どんな|いつ(?!も|か|でも)|誰(?!も|か|でも)|だれ(?!も|か|でも)|どちら|どっち|(できる|やる|べき)こと(は|って)[?？]?$|(^|[.?!,;]\s*|\b(tell me|know|confirm|outline|explain|describe|list|ask) )(what|where|which|how|when|who|whom|why)\b)/;
 const MUST =
-  /(ないと(だめ|ダメ|駄目|いけない|いけません|まずい)|なければ(ならない|いけない|だめ)|なきゃ|必要(です|でしょう)?か|必要ある|必須|義務|\bmust i\b|\bdo i (have|need) to\b|\bshould i\b|\bdo i need\b|\bam i required\b|\bis it (required|mandatory|necessary)\b|(?<!(don'?t|do not|doesn'?t|not) )\bhave to\b)/;
+  /(だけで(いい|大丈夫|ok)|それだけで|ないと(だめ|ダメ|駄目|いけない|いけません|まずい)|なければ(ならない|いけない|だめ)|なきゃ|必要(です|でしょう)?か|必要ある|必須|義務|\bmust i\b|\bdo i (have|need) to\b|\bshould i\b|\bdo i need\b|\bam i required\b|\bis it (required|mandatory|necessary)\b|(?<!(don'?t|do not|doesn'?t|not) )\bhave to\b)/;
 
 // Yes/no questions about facts ("Does the company read our chats?", 「見られてるの？」).
 const INFO =
   /(とは|って(何|なに|なん)|意味|教えて|知りたい|\b(explain|tell me|meaning|mean)\b|(^|[.?!]\s*)(does|do|is|are|will|has|have|did|was|were)\b|(^|[.?!]\s*)(can|could|may|will|does) (the|our|my) (company|employer|boss|manager|it|admins?|management|firm)\b|(の|んですか|んでしょうか|ますか|ですか|でしょうか|る)[?？。.!！\s]*$)/;
 // "Can I …, or does it have to be …?" asks for leave first.
-const LEAVE_FIRST = /(^|[.?!]\s*)((can|may|could) i|is it (ok|okay|fine|alright))\b/;
+const LEAVE_FIRST =
+  /(^|[.?!,]\s*)((can|may|could) i|is it (ok|okay|fine|alright)|is [\w-]+ (ok|okay|fine|allowed|alright))\b/;
 
 function asksOf(n: string): Asks {
   if (LEAVE_FIRST.test(n)) return 'permission';

@@ -114,7 +114,7 @@ const LIMITS: Limit[] = [
 const EXEMPT = new Set(['3.4-disaster-contact', '0-pledge', '0-penalties', 'R-current-revision']);
 const PERMISSIVE = new Set(['allowed', 'conditional', 'depends']);
 const SKIPPING =
-  /(しない|せず|しなくて|なくても|なしで|無しで|のまま|ままで|っぱなし|たまま|only (by|via|through|with|on) chat|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映っ|写っ)|keep using|使い続け|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bunlock|\bturn off|\bdisable)/;
+  /(しない|せず|しなくて|なくても|なしで|無しで|(?<!こ)のまま|(?<!この)ままで|っぱなし|たまま|only (by|via|through|with|on) chat|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映っ|写っ)|keep using|使い続け|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
 
 // What doing an obligation looks like, for "may I…?" questions that propose to do exactly that.
 const COMPLYING: Record<string, RegExp> = {
@@ -161,6 +161,12 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
   }
   if (unplacedWork) return decision;
   if (permissionOnObligation) {
+    // Storing the PC is the duty; the lock is only recommended (鍵付きを推奨).
+    if (
+      decision.ruleIds.includes('3.4-store-pc') &&
+      /(drawer|引き出し|cabinet|キャビネット|棚|closet|押し入れ|クローゼット)/.test(n)
+    )
+      return { ...decision, verdict: 'allowed' };
     if (SKIPPING.test(n)) return { ...decision, verdict: 'prohibited' };
     const comply = decision.ruleIds.some((id) => COMPLYING[id]?.test(n));
     return { ...decision, verdict: comply ? 'allowed' : 'conditional' };

@@ -43,6 +43,10 @@ export function normalize(question: string): string {
       '',
     )
     .replace(
+      /\b(rather than|instead of) (our |my |the )?(family |home |own )?(fibre|fiber|line|network|connection|router)\b/g,
+      '',
+    )
+    .replace(
       /\b(rather than|instead of) (installing |using |downloading )?(the |a |my )?(web|browser|app|desktop|wired|wifi)( (version|app|edition|one|connection))?/g,
       '',
     );
@@ -82,7 +86,7 @@ const SOMEONE_ELSES =
   /((夫|妻|嫁|旦那|子供|子ども|こども|息子|娘|親|母|父|兄|弟|姉|妹|祖父|祖母|友人|友達|彼女|彼氏|恋人|家族|同居人)の|\b(wife|husband|son|daughter|kid|child|children|partner|friend|mum|mom|dad|father|mother|brother|sister|roommate|family)('s|s')? )$/;
 
 const DEVICE_RE =
-  /(ノートpc|ノートパソコン|デスクトップpc|pc|パソコン|ぱそこん|ノーパソ|ラップトップ|\blaptops?\b|\bcomputers?\b|\bnotebook\b|(windows|win)\s*ノート|ノート型|macbook|\bmacs?\b(?!\s*(アドレス|address|認証|フィルタ|filter|auth))|マック(?=ブック|book)|chromebook|クロームブック|surface|サーフェス|thinkpad|レッツノート|let'?s ?note|vaio|dynabook|スマホ|すまほ|スマートフォン|スマフォ|携帯電話|携帯(?!する|して|し|キャリア)|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart ?phones?|\bphones?\b|\bmobiles?\b(?!\s*(router|wifi|hotspot|data))|\bcell ?phones?\b|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|\bbyod\b|\btablets?\b|kindle|端末|デバイス|\bdevices?\b|私用機器|私物機器)/g;
+  /(ノートpc|ノートパソコン|デスクトップpc|pc|パソコン|ぱそこん|ノーパソ|ラップトップ|\blaptops?\b|\bcomputers?\b|\bnotebook\b|(windows|win)\s*ノート|\b(home|personal|my own|my|family) desktop\b(?! (app|version|client|edition))|ノート型|macbook|\bmacs?\b(?!\s*(アドレス|address|認証|フィルタ|filter|auth))|マック(?=ブック|book)|chromebook|クロームブック|surface|サーフェス|thinkpad|レッツノート|let'?s ?note|vaio|dynabook|スマホ|すまほ|スマートフォン|スマフォ|携帯電話|携帯(?!する|して|し|キャリア)|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart ?phones?|\bphones?\b|\bmobiles?\b(?!\s*(router|wifi|hotspot|data))|\bcell ?phones?\b|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|\bbyod\b|\btablets?\b|kindle|端末|デバイス|\bdevices?\b|私用機器|私物機器)/g;
 
 const PHONE_WORD =
   /^(スマホ|すまほ|スマートフォン|スマフォ|携帯|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart|phone|mobile|cell|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|tablet|kindle)/;
@@ -138,7 +142,7 @@ function ownerBefore(n: string, at: number): Owner | undefined {
   // A product or OS name may stand between the owner and the device (私物のWindows PC).
   if ((gap.length > 6 && !/^[a-z0-9 ]{0,12}の?$/.test(gap)) || BLOCKING_GAP.test(gap)) return undefined;
   // 「会社の自分のPC」 is the PC at the office assigned to me.
-  if (best.owner === 'personal' && /(会社|社内|オフィス)の自分の$/.test(window)) return 'company';
+  if (best.owner === 'personal' && /(会社|社内|オフィス)(の|にある)自分の$/.test(window)) return 'company';
   return best.owner;
 }
 
@@ -169,6 +173,7 @@ export function findDevices(n: string): DeviceMention[] {
         ? 'personal'
         : (ownerBefore(n, m.index) ?? ownerAfter(n, m.index + word.length));
     if (word.startsWith('携帯') && /会社$|社用$/.test(n.slice(0, m.index))) owner = 'company';
+    if (!owner && /^(home|personal|my own|family) /.test(word)) owner = 'personal';
     if (!owner && SOMEONE_ELSES.test(n.slice(Math.max(0, m.index - 12), m.index))) owner = 'personal';
     out.push({ cls, owner, at: m.index, word });
   }
