@@ -1,0 +1,481 @@
+/**
+ * decide(n): the topic rules, in order; the first that fits decides. strictest.ts then checks every prohibition
+ * against the situation, so an early permissive topic cannot outweigh a prohibited element.
+ */
+import { rule } from '../guideline/rules.ts';
+import type { App, Edition } from '../guideline/types.ts';
+import type { Decision } from './compose.ts';
+import { remoteDesktop, secureLogon, vpn } from './connections.ts';
+import { UNKNOWN, d, facts, mentionsClass, owns, personalDevice, phoneOnly } from './facts.ts';
+import { homeNetwork, networkIsContext } from './home-network.ts';
+import { isAppInstall, matrix, notEligible, otherOffice, whileRepaired } from './m365.ts';
+import { paper } from './paper.ts';
+import { FAMILY_DEVICE, HOME_ROOM, OWN_WORD } from './patterns.ts';
+import {
+  COMPANY_PC_STORAGE_REASON,
+  CONNECT_REASON,
+  ENCRYPTED_TAKE_OUT_REASON,
+  ENCRYPTION_REQUIRED_REASON,
+  HOME_ROOM_REASON,
+  SECURITY_SOFTWARE_OFF_REASON,
+  TELEWORK_REASON,
+  USB_REASON,
+} from './reasons.ts';
+import { R } from './topics.ts';
+
+export function decide(n: string): Decision {
+  if (!/[\p{L}\p{N}]/u.test(n)) return UNKNOWN;
+  const f = facts(n);
+  const { has } = f;
+
+  // Pay, leave, expenses: not in this guideline.
+  // Pay, leave and timesheets are not in the guideline, unless the question is about a device or data on the way.
+  if (has(R.offTopic) && f.mentions.length === 0 && !has(R.copy) && !has(R.vpn) && !has(R.rv) && !has(R.secureLogon))
+    return UNKNOWN;
+  // The office's own network (a branch's guest Wi-Fi password) is a helpdesk question, not telework.
+  if (
+    /(支社|本社|事務所|営業所|オフィス|office)の?\s*(ゲスト|来客用|guest)?\s*(wifi|ネットワーク|network)/.test(n) &&
+    !has(R.homeWord) &&
+    !has(R.teleworkHome)
+  )
+    return UNKNOWN;
+
+  // §R — revision history
+  if (has(R.revision)) return d('required', ['§R'], ['R-current-revision']);
+
+  // §3.4 — disaster contact through Teams
+  // A disaster does not lift the device rules: "Teams on my personal phone to report in" is still §3.5.
+  if (has(R.disaster) && !(f.apps.length > 0 && f.mentions.length > 0))
+    return d('required', ['§3.4'], ['3.4-disaster-contact']);
+
+  // §0 — pledge, penalties
+  const strongPledge = /(誓約|せいやく|pledge|oath)/.test(n);
+  if (
+    has(R.pledge) &&
+    !(has(R.paper) && has(R.takeOut) && !strongPledge) &&
+    (strongPledge || f.mentions.length === 0)
+  ) {
+    // Starting before the pledge is in is exactly what §0 rules out.
+    if (
+      /(まだ[^。？?]{0,8}(出して|提出して|書いて|サインして)(い)?ない|出さずに|提出せずに|未提出|not (yet )?(submitted|signed|handed in|turned in)|without (submitting|signing|handing)|haven'?t (\w+ ){0,2}(submitted|signed|handed in|turned in|sent))/.test(
+        n,
+      )
+    )
+      return d('prohibited', ['§0'], ['0-pledge']);
+    return d('required', ['§0'], ['0-pledge']);
+  }
+  if (has(R.penalty)) return d('required', ['§0'], ['0-penalties', '0-work-rules']);
+
+  // §2.4 — screenshots, printing, copying text
+  if (has(R.screenshot) && !has(R.privateUse)) return d('prohibited', ['§2.4'], ['2.4-no-duplication']);
+
+  // §1 — "why so strict?"
+  if (has(R.whyRules))
+    return d(
+      'required',
+      ['§1'],
+      ['1-self-defense', '1-risk-family-viewing', '1-risk-burglary', '1-risk-home-network', '1-risk-remote-method'],
+    );
+
+  // §2.3 — data sent to a service or account of one's own, wherever one is
+  if (
+    has(R.copy) &&
+    has(R.personalTarget) &&
+    (has(R.dataObject) || has(R.personalCloud)) &&
+    !has(R.notCopying) &&
+    !has(R.paper)
+  )
+    return d(
+      'prohibited',
+      ['§2.3', '§3.1'],
+      ['2.3-no-copy-outside-company-pc', '3.1-no-confidential-outside-company-pc'],
+    );
+
+  // §2.6 — paper documents
+  if (has(R.paper) && !has(R.wifi)) return paper(f);
+
+  // §2.1 / §2.2 / §3.3 — places and public networks
+  const place = has(R.location) && !(has(R.apartment) && !has(R.workVerb));
+  // Apartment buildings: the building's shared line counts as your own (集合住宅の場合は住宅共有のもの).
+  if (has(R.apartment) && has(R.network) && !place && !networkIsContext(f))
+    return d('allowed', ['§3.3'], ['3.3-own-network']);
+  if (has(R.othersWifi) && !place)
+    return d('prohibited', ['§3.3', '§2.2'], ['3.3-own-network', '2.2-no-risky-network']);
+  if (has(R.publicWifi)) {
+    if (place && has(R.workVerb))
+      return d('prohibited', ['§2.1', '§2.2', '§3.3'], ['2.1-home-only', '2.2-no-risky-network', '3.3-no-free-public']);
+    return d(
+      'prohibited',
+      ['§2.2', '§3.3', ...(place ? (['§2.1'] as const) : [])],
+      ['2.2-no-risky-network', '3.3-no-free-public'],
+    );
+  }
+  if (place) {
+    const net = has(R.wifi) || has(R.tethering) || has(R.carrier);
+    return d(
+      'prohibited',
+      net ? ['§2.1', '§2.2', '§3.3'] : ['§2.1'],
+      net ? ['2.1-home-only', '2.2-no-risky-network'] : ['2.1-home-only'],
+    );
+  }
+
+  // §3.3 — other PCs of the household on the network: what to check before connecting
+  if (
+    (has(R.family) || has(R.others)) &&
+    has(R.network) &&
+    /(確認|check|気をつけ|すべき|should i|what should)/.test(n) &&
+    /(pc|パソコン|computer|laptop|端末|devices?)/.test(n)
+  )
+    return d('required', ['§3.3'], ['3.3-check-other-pcs', '3.3-family-network', '3.3-segment-recommended']);
+  // §3.3 — family on the same network before the VPN is up: decisive wherever it appears in the question
+  if (has(R.family) && has(R.network) && has(R.simultaneous) && has(R.vpn) && !has(R.apartment))
+    return d('prohibited', ['§3.3'], ['3.3-family-network', '3.3-check-other-pcs', '3.3-segment-recommended']);
+
+  // §3.3 — the home network, when the network is what is asked (not the setting of another question)
+  const network = networkIsContext(f) ? undefined : homeNetwork(f);
+  if (network) return network;
+
+  // Lost or stolen equipment: the guideline gives no procedure.
+  if (has(R.lost) && !has(R.cabinet)) return UNKNOWN;
+
+  // §3.5 ① — downloads to personal devices; §2.3 — copies anywhere but the company PC
+  const copying = has(R.copy) && !has(R.notCopying) && !has(R.mdm) && !isAppInstall(f);
+  if (copying && (has(R.dataObject) || has(R.personalTarget) || has(R.mediaStrong) || personalDevice(f))) {
+    if (owns(f, 'customer', 'pc'))
+      return d('prohibited', ['§3.2', '§2.3'], ['3.2-customer-pc-no-our-data', '2.3-no-copy-outside-company-pc']);
+    const media = has(R.media);
+    const toPersonal = personalDevice(f) || has(R.personalTarget) || media;
+    if (!toPersonal && owns(f, 'company', 'pc') && !f.mentions.some((m) => m.owner !== 'company')) {
+      return d(
+        'allowed',
+        ['§2.3', '§3.1'],
+        ['2.3-no-copy-outside-company-pc', '3.1-no-confidential-outside-company-pc'],
+        {
+          reason: COMPANY_PC_STORAGE_REASON,
+        },
+      );
+    }
+    if (personalDevice(f) && (f.apps.length > 0 || has(R.otherOffice)) && !media) {
+      return d('prohibited', ['§3.5', '§2.3'], ['3.5-personal-devices', '2.3-no-copy-outside-company-pc']);
+    }
+    if (media) return d('prohibited', ['§2.3', '§3.2'], ['2.3-no-copy-outside-company-pc', '3.2-no-own-media']);
+    return d(
+      'prohibited',
+      ['§2.3', '§3.1'],
+      ['2.3-no-copy-outside-company-pc', '3.1-no-confidential-outside-company-pc'],
+    );
+  }
+
+  // §3.2 — storage media, peripherals, maker address, encryption, security software
+  const peripheralOnly = has(R.peripheral) && !has(R.mediaStrong);
+  // A personal phone plugged into the PC is a storage medium too.
+  if (
+    owns(f, 'personal', 'phone') &&
+    mentionsClass(f, 'pc') &&
+    has(R.connectDevice) &&
+    f.apps.length === 0 &&
+    !has(R.rv) &&
+    !has(R.vpn)
+  ) {
+    return d('prohibited', ['§3.2', '§2.3'], ['3.2-no-own-media', '2.3-no-copy-outside-company-pc']);
+  }
+  if (
+    has(R.media) &&
+    !has(R.mediaStrong) &&
+    !has(R.copy) &&
+    !has(R.peripheral) &&
+    /(usb)/.test(n) &&
+    /(stuff|things|devices|gadgets|機器|もの|類)/.test(n)
+  )
+    return d('depends', ['§3.2'], ['3.2-no-own-media', '3.2-peripherals-own'], { reason: USB_REASON });
+  if (has(R.media) && !peripheralOnly)
+    return d('prohibited', ['§3.2', '§2.3'], ['3.2-no-own-media', '2.3-no-copy-outside-company-pc']);
+  if (has(R.makerAddress)) return d('prohibited', ['§3.2'], ['3.2-no-personal-address-maker']);
+  if (has(R.encryption) && (has(R.pcContext) || !has(R.network))) {
+    if (has(R.encryptionNegative)) return d('prohibited', ['§3.2'], ['3.2-encrypted-disk']);
+    if (has(R.takeOut)) return d('allowed', ['§3.2'], ['3.2-encrypted-disk'], { reason: ENCRYPTED_TAKE_OUT_REASON });
+    return d('required', ['§3.2'], ['3.2-encrypted-disk'], { reason: ENCRYPTION_REQUIRED_REASON });
+  }
+  if (has(R.securitySoftware)) {
+    if (owns(f, 'personal', 'pc')) return d('required', ['§3.2'], ['3.2-personal-pc-approval']);
+    if (has(R.disable))
+      return d('prohibited', ['§3.2'], ['3.2-security-software'], { reason: SECURITY_SOFTWARE_OFF_REASON });
+    return d('required', ['§3.2'], ['3.2-security-software']);
+  }
+  if (has(R.osUpdate) && !has(R.network) && (mentionsClass(f, 'pc') || /os|windows|mac/.test(n))) {
+    return d('required', ['§3.2'], ['3.2-personal-pc-approval']);
+  }
+
+  // §3.4 — credentials
+  if (
+    has(R.credential) &&
+    /(扱い|管理|気をつけ|注意|handle|handling|manage|keep (my|them|it) safe)/.test(n) &&
+    !has(R.share)
+  )
+    return d('required', ['§3.4'], ['3.4-no-sharing-credentials', '3.4-no-sticky-notes']);
+  if (has(R.credential) && has(R.memo) && !has(R.share)) return d('prohibited', ['§3.4'], ['3.4-no-sticky-notes']);
+  if (has(R.credential) && (has(R.share) || has(R.memo)))
+    return d('prohibited', ['§3.4'], ['3.4-no-sharing-credentials']);
+
+  // §3.2 — own peripherals
+  if (
+    peripheralOnly &&
+    has(R.ownOrUse) &&
+    !has(R.away) &&
+    !has(R.filming) &&
+    !has(R.family) &&
+    !has(R.others) &&
+    !(has(R.meetingCamera) && /(カメラ|camera|顔)/.test(n) && !OWN_WORD.test(n))
+  ) {
+    const micCam = /(マイク|\bmics?\b|microphone|カメラ|webcam|camera)/.test(n);
+    return d('allowed', ['§3.2'], micCam ? ['3.2-mic-camera'] : ['3.2-peripherals-own']);
+  }
+
+  // §3.4 — a smart speaker in the room where one works: calls must not be heard or recorded
+  if (/(スマートスピーカー|alexa|アレクサ|google home|smart speaker)/.test(n))
+    return d('conditional', ['§3.4'], ['3.4-audio-not-overheard', '3.4-filming-at-home']);
+
+  // §3.4 — screen lock (before family and others: "even if nobody is around")
+  const leavingDesk = /(離席|席(を)?(外|離|立)|step(ping)? away from|away from (my|the) desk)/.test(n);
+  if (has(R.lock) || (has(R.away) && (has(R.screen) || mentionsClass(f, 'pc') || leavingDesk) && !has(R.privateUse))) {
+    return d('required', ['§3.4'], ['3.4-lock-screen']);
+  }
+
+  // §3.4 — someone who is also an employee still may not touch your PC (§2.5 is about non-employees)
+  if (
+    (has(R.family) || has(R.others)) &&
+    (has(R.touchStrong) || /(共有|\bshare\b|一緒に使)/.test(n)) &&
+    /(社員|同じ会社|同僚|colleague|co-?worker|employee|(works?|working) (at|for) our company|our company too)/.test(n)
+  )
+    return d('prohibited', ['§3.4'], ['3.4-no-one-else-touches-pc']);
+
+  // §2.5 / §3.4 — family and other people
+  // 「子供の学校からのメールを会社PCで見る」: the family is only named; the private use is one's own (§2.7).
+  const familyOnlyMentioned =
+    (has(R.privateUse) &&
+      !has(R.touchStrong) &&
+      /(子供|子ども|家族|妻|夫|親)の/.test(n) &&
+      !/(子供|子ども|家族|妻|夫|親)(が|は|に)/.test(n)) ||
+    // 「家族共用のパソコン」「my wife's laptop」: whose device it is, not who touches the company PC
+    (FAMILY_DEVICE.test(n) && !has(R.touchStrong) && !owns(f, 'company'));
+  if (
+    has(R.family) &&
+    !familyOnlyMentioned &&
+    (has(R.howPrevent) ||
+      has(R.see) ||
+      has(R.touch) ||
+      has(R.screen) ||
+      has(R.audio) ||
+      has(R.workspace) ||
+      has(R.teleworkHome) ||
+      mentionsClass(f, 'pc') ||
+      has(R.confidential))
+  ) {
+    if (has(R.workspace) || has(R.howPrevent) || (has(R.teleworkHome) && !has(R.touch) && !mentionsClass(f, 'pc')))
+      return d('required', ['§3.4', '§2.5'], ['3.4-screen-not-visible', '2.5-no-cohabitant-access']);
+    if (has(R.audio) && !has(R.see))
+      return d('required', ['§3.4', '§2.5'], ['3.4-audio-not-overheard', '2.5-no-cohabitant-access']);
+    return d('prohibited', ['§2.5', '§3.4'], ['2.5-no-cohabitant-access', '3.4-no-one-else-touches-pc']);
+  }
+  if (
+    has(R.others) &&
+    (has(R.touchStrong) || (has(R.touch) && mentionsClass(f, 'pc'))) &&
+    f.apps.length === 0 &&
+    !has(R.see) &&
+    !has(R.paper)
+  ) {
+    return d('prohibited', ['§3.4', '§2.5'], ['3.4-no-one-else-touches-pc', '2.5-no-cohabitant-access']);
+  }
+  // §3.4 — working while a visitor is around: only where the screen and calls stay private
+  if (has(R.others) && has(R.workVerb) && !has(R.touch) && f.apps.length === 0 && !has(R.network))
+    return d(
+      'required',
+      ['§3.4', '§2.5'],
+      ['3.4-screen-not-visible', '3.4-audio-not-overheard', '2.5-no-cohabitant-access'],
+    );
+  // §4 — usage logs
+  if (has(R.logs)) return d('conditional', ['§4'], ['4-usage-logs', '4-usage-restriction']);
+
+  if (has(R.screen) && (has(R.see) || has(R.others)) && !has(R.rv))
+    return d('required', ['§3.4'], ['3.4-screen-not-visible', '3.4-lock-screen']);
+  if (has(R.audio) && (has(R.overhear) || has(R.others))) return d('required', ['§3.4'], ['3.4-audio-not-overheard']);
+  if (has(R.filming)) return d('required', ['§3.4'], ['3.4-filming-at-home']);
+  if (has(R.endOfDay)) return d('required', ['§3.4'], ['3.4-end-of-day']);
+  if (has(R.cabinet)) return d('required', ['§3.4'], ['3.4-store-pc']);
+
+  // §3.1 — connection methods (unless the VPN only sets the scene for an app question)
+  const appQuestion = f.apps.length > 0 && f.editions.length > 0;
+  if (has(R.vpn) && !appQuestion) return vpn(f);
+  if (has(R.rv) && !appQuestion) return remoteDesktop(f);
+  if (has(R.secureLogon)) return secureLogon(f);
+
+  // §4 — chat, reports, isolation and managers
+  if (has(R.chat) && has(R.chatPrivate) && f.devices.length === 0)
+    return d('prohibited', ['§4'], ['4-chat-business-only', '4-usage-logs']);
+  if (
+    has(R.reports) &&
+    (has(R.important) || /報連相|ほうれんそう/.test(n)) &&
+    f.apps.length === 0 &&
+    f.mentions.length === 0
+  )
+    return d('required', ['§4'], ['4-important-reports']);
+  if (has(R.chat) && f.devices.length === 0 && f.editions.length === 0)
+    return d('required', ['§4'], ['4-chat-business-only', '4-chat-care']);
+  if (has(R.background)) return d('required', ['§4'], ['4-face-to-face']);
+  if ((has(R.mentor) && f.mentions.length === 0) || has(R.alone))
+    return d('required', ['§4'], ['4-mentors-living-alone']);
+  if (has(R.faceToFace) && f.devices.length === 0) return d('required', ['§4'], ['4-face-to-face']);
+  if (
+    has(R.manager) &&
+    f.apps.length === 0 &&
+    f.mentions.length === 0 &&
+    /(expect|what (do|should|must) i|すべき|何をすれば|どうすれば|役割|責任|求められ|やらなければ|しなければ|マネジメント|management|managing|expected of|duty|duties|responsib|role)/.test(
+      n,
+    ) &&
+    !has(R.approval) &&
+    !has(R.paper)
+  )
+    return d('required', ['§4'], ['4-managers-talk-to-all', '4-prevent-isolation', '4-face-to-face']);
+  if (has(R.manager) && has(R.talk) && !has(R.approval))
+    return d('required', ['§4'], ['4-managers-talk-to-all', '4-prevent-isolation']);
+  if (has(R.isolation)) return d('required', ['§4'], ['4-prevent-isolation']);
+
+  // §2.7 — private use of the company PC
+  if (
+    has(R.privateUse) &&
+    !(personalDevice(f) && !owns(f, 'company')) &&
+    !phoneOnly(f) &&
+    // "the kids' gaming" on the home network is their private use, not of the company PC
+    !(has(R.family) && !mentionsClass(f, 'pc')) &&
+    (mentionsClass(f, 'pc') || has(R.workContext))
+  ) {
+    return d('prohibited', ['§2.7', '§3.2'], ['2.7-no-private-use', '3.2-no-private-use']);
+  }
+
+  // §3.5 ② — who may use app versions on company phones
+  if (has(R.mdm) && !personalDevice(f)) {
+    const apps = f.apps.length ? f.apps : (['outlook', 'teams'] as App[]);
+    // A 部長 asking about the phone in general gets both editions; asking about apps, the app cells.
+    const editions: Edition[] = f.editions.length ? f.editions : /(アプリ|\bapps?\b)/.test(n) ? ['app'] : [];
+    return notEligible(matrix(apps, ['company-phone'], editions), n);
+  }
+
+  // §3.5 — the Microsoft 365 matrix
+  if (f.apps.length > 0) {
+    if ((has(R.howTo) || has(R.trouble)) && f.devices.length === 0 && f.editions.length === 0) return UNKNOWN;
+    return whileRepaired(notEligible(matrix(f.apps, f.devices, f.editions), n), f);
+  }
+  if (has(R.otherOffice) && (f.mentions.length > 0 || f.editions.length > 0)) return otherOffice(f);
+  // §3.5 — what "web version" and "app version" mean
+  if (
+    /(web版|ウェブ版|web version|browser version|pwa)/.test(n) &&
+    /(アプリ版|app version|pwa)/.test(n) &&
+    /(違い|違う|difference|定義|どっち扱い|とは|what is|count as)/.test(n)
+  )
+    return d('required', ['§3.5'], ['3.5-edition-definitions']);
+  // §3.2 / §3.1 — one's own PC to company systems, no method named: VPN no, RV or browser logon with approval
+  if (
+    owns(f, 'personal', 'pc') &&
+    has(R.connectMethod) &&
+    !has(R.breakdown) &&
+    !has(R.vpn) &&
+    !has(R.rv) &&
+    !has(R.secureLogon) &&
+    f.editions.length === 0 &&
+    f.apps.length === 0
+  )
+    return d(
+      'depends',
+      ['§3.2', '§3.1'],
+      ['3.2-personal-pc-methods', '3.2-personal-pc-approval', '3.1-vpn', '3.1-remote-desktop', '3.1-secure-logon'],
+    );
+  // §3.2 — PCs
+  if (owns(f, 'personal', 'pc') && (has(R.install) || has(R.otherApp))) {
+    return d('prohibited', ['§3.2'], ['3.2-personal-pc-methods']);
+  }
+  if (has(R.weakTeams) && f.mentions.length > 0 && !owns(f, 'customer'))
+    return matrix(['teams'], f.devices, f.editions);
+  if (owns(f, 'customer', 'pc')) {
+    if (has(R.network)) return d('required', ['§3.2'], ['3.2-customer-pc-network', '3.2-customer-pc-rules']);
+    return d('required', ['§3.2'], ['3.2-customer-pc-rules', '3.2-customer-pc-no-our-data']);
+  }
+  if (has(R.breakdown) && (mentionsClass(f, 'pc') || /貸与|支給/.test(n))) {
+    return d(
+      'conditional',
+      ['§3.2'],
+      ['3.2-personal-pc-exception', '3.2-personal-pc-methods', '3.2-personal-pc-approval'],
+    );
+  }
+  if (has(R.confidential) && has(R.store)) {
+    if (owns(f, 'company', 'pc') && !personalDevice(f)) {
+      return d('allowed', ['§3.1', '§2.3'], ['3.1-no-confidential-outside-company-pc'], {
+        reason: COMPANY_PC_STORAGE_REASON,
+      });
+    }
+    return d(
+      'prohibited',
+      ['§3.1', '§2.3'],
+      ['3.1-no-confidential-outside-company-pc', '2.3-no-copy-outside-company-pc'],
+    );
+  }
+  if (owns(f, 'personal', 'pc')) {
+    return d(
+      'conditional',
+      ['§3.2', '§3.1'],
+      ['3.2-personal-pc-methods', '3.2-personal-pc-approval', '3.2-borrow-company-pc'],
+    );
+  }
+  if (f.mentions.length > 0 && phoneOnly(f) && has(R.useVerb))
+    return matrix(['outlook', 'teams'], f.devices, f.editions);
+  // Taking the company PC home is allowed only with an encrypted disk and the security software on it.
+  if (owns(f, 'company', 'pc') && has(R.takeOut) && !has(R.encryption) && !has(R.paper))
+    return d('conditional', ['§3.2'], ['3.2-encrypted-disk', '3.2-security-software']);
+  if (owns(f, 'company', 'pc') && has(R.useVerb)) return d('allowed', ['§3.2'], ['3.2-company-pc-only']);
+  if (mentionsClass(f, 'pc') && has(R.useVerb) && has(R.workVerb)) {
+    return d('required', ['§3.2'], ['3.2-company-pc-only', '3.2-borrow-company-pc']);
+  }
+
+  // §3.1 — how to connect at all
+  if (has(R.connectMethod))
+    return d('conditional', ['§3.1'], ['3.1-vpn', '3.1-remote-desktop', '3.1-secure-logon'], {
+      reason: CONNECT_REASON,
+    });
+
+  // §0 / §1 — telework itself, purpose, risks
+  if (has(R.purpose)) {
+    if (/(テレワークとは|定義|definition|mean|counts as|what is telework)/.test(n))
+      return d('required', ['§0'], ['0-telework-definition', '0-work-rules']);
+    if (/(isms|pマーク|privacy ?mark|プライバシーマーク|位置づけ|位置付け|scope|適用範囲|対象範囲)/.test(n))
+      return d('required', ['§0'], ['0-scope']);
+    if (/(就業規|work regulations|service discipline)/.test(n))
+      return d('required', ['§0'], ['0-work-rules', '0-penalties']);
+    return d('required', ['§0'], ['0-purpose']);
+  }
+  // Any room of one's own home is home (§2.1); with others around, §3.4's screen and sound rules apply.
+  if (
+    HOME_ROOM.test(n) &&
+    !has(R.audio) &&
+    !has(R.filming) &&
+    !has(R.family) &&
+    !has(R.others) &&
+    !has(R.location) &&
+    f.apps.length === 0 &&
+    !has(R.network)
+  )
+    return d('allowed', ['§2.1'], ['2.1-home-only'], { reason: HOME_ROOM_REASON });
+  if (has(R.teleworkHome) && !has(R.howTo)) {
+    if (has(R.risk)) return d('required', ['§1'], ['1-self-defense', '1-compliance-condition']);
+    return d('conditional', ['§1', '§0'], ['1-compliance-condition', '0-pledge'], { reason: TELEWORK_REASON });
+  }
+  if (
+    has(R.risk) &&
+    /(ルール|ガイドライン|守|rule|guideline|follow|comply|テレワーク|telework|在宅|remote|home)/.test(n)
+  ) {
+    return d(
+      'required',
+      ['§1'],
+      ['1-self-defense', '1-risk-family-viewing', '1-risk-burglary', '1-risk-home-network', '1-risk-remote-method'],
+    );
+  }
+  return UNKNOWN;
+}

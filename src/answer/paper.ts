@@ -1,0 +1,34 @@
+/** §2.6 — paper documents taken out of the office. */
+import type { Decision } from './compose.ts';
+import { type Facts, d } from './facts.ts';
+import { PAPER_REASON } from './reasons.ts';
+import { R } from './topics.ts';
+
+export function paper(f: Facts): Decision {
+  const rules = ['2.6-paper-in-principle', '2.6-paper-with-approval', '2.6-paper-no-copy', '2.6-department-rules'];
+  if (
+    /(部門|部署|dept|department|team)[^?？。]{0,12}(ルール|手続|様式|フォーム|form|procedure|process|管理|rules?)/.test(
+      f.n,
+    )
+  )
+    return d('required', ['§2.6'], ['2.6-department-rules', '2.6-paper-in-principle']);
+  // Copies of documents taken out are prohibited even with the permission to take them out.
+  if (
+    /(コピー|複製|photocop|スキャン|\bscan|pdf(に|化)|\bcop(y|ies|ying)\b|第三者|見せ|見られ|のぞ|覗|読ま|\bshow|\bseen\b|peek|look at|家族|family|他人|others|third)/.test(
+      f.n,
+    ) ||
+    (f.has(R.family) && f.has(R.see))
+  ) {
+    const cohabitant = f.has(R.family) ? (['§2.5'] as const) : [];
+    return d('prohibited', ['§2.6', ...cohabitant], ['2.6-paper-no-copy', '2.6-paper-in-principle']);
+  }
+  if (f.has(R.approvalNegated)) return d('prohibited', ['§2.6'], rules);
+  const hypothetical =
+    /(\bif (i|we) (get|obtain|have|ask)|\bonce (i|we) (get|have)|provided (i|we)|もらえば|得れば|取れば|もらったら|得たら)/.test(
+      f.n,
+    );
+  if (f.has(R.approval) && f.has(R.customerWord) && f.has(R.managerWord) && !hypothetical) {
+    return d('allowed', ['§2.6'], ['2.6-paper-with-approval', '2.6-paper-no-copy', '2.6-department-rules']);
+  }
+  return d('conditional', ['§2.6'], rules, { reason: PAPER_REASON });
+}

@@ -1,0 +1,25 @@
+/** Question patterns used by more than one topic rule (the topic words themselves are in topics.ts). */
+
+export const OWN_WORD = /(自分|自前|私物|自己所有|\bown\b|\bpersonal\b|買った|bought)/;
+
+export const FAMILY_DEVICE =
+  /((家族|夫|妻|子ども|子供|息子|娘|親)(共用)?の[a-z0-9 ]{0,10}(pc|パソコン|ノート|スマホ|タブレット|ipad)|\b(wife|husband|partner|son|daughter|kid|family|mum|mom|dad)('s|s') (laptop|pc|computer|phone|tablet|ipad|desktop))/;
+
+export const WIFI_ASKED =
+  /((wifi|無線|ワイヤレス)[^。.?？]{0,12}(使って(も|いい)|でもいい|でいい|で大丈夫|でok|\bok\b|allowed|fine)|\b(over|use|using|on) (the |my )?(wifi|wireless)\b)/;
+
+export const SOMEONE_USES = /\b(him|her|them|son|daughter|kids?|child|children|wife|husband) (to )?use\b/;
+
+export const PHOTO_OF_SCREEN =
+  /((写真|撮影|撮っ|撮る|撮り|写メ|photo|picture|pic|snap)[^?？。]{0,40}(画面|モニター|ディスプレイ|screen|monitor|display)|(画面|モニター|screen|monitor|display)[^?？。]{0,40}(写真|撮影|撮っ|撮る|撮り|写メ|photo|picture|pic|snap))/;
+
+// The PC one connects *to* (「自分の席のPC」, "into my office PC") is not the device one works from.
+export const RV_TARGET =
+  /(席の|社内の|オフィスの|会社にある|会社の自分の|into (my |the )?(office |work |desk )?|office |desk |at work )$/;
+
+// Apps on company phones are only for 部長職以上 and the PMs/PLs the company names (§3.5 ②).
+export const NOT_NAMED =
+  /((部長|pm|pl|管理職|manager)[^?？。]{0,16}(でもない|ではない|でもございません|ではございません|ではありません|じゃない|でもありません)|主任|係長|役職なし|役職がない|役職のない|役職じゃない|一般社員|平社員|ヒラ社員|新人|新入社員|新卒|入社[0-9一二三]+年目|部長(じゃない|ではない|でない)|管理職(じゃない|ではない|でない)|not a (manager|pm|pl|department head)|no title|regular (employee|staff)|junior|new hire|rank-and-file|not (a )?(pm|pl))/;
+
+export const HOME_ROOM =
+  /(寝室|ベッドルーム|リビング|台所|キッチン|ダイニング|書斎|ベランダ|自分の部屋|別の部屋|\bbedroom|living room|kitchen|dining (room|table)|\bstudy\b|spare room|balcony|another room)/;
