@@ -10,8 +10,9 @@ export function vpn(f: Facts): Decision {
   if (owns(f, 'personal', 'pc')) return d('prohibited', ['§3.1', '§3.2'], ['3.1-vpn', '3.2-personal-pc-methods']);
   if (f.mentions.length > 0 && phoneOnly(f)) return d('prohibited', ['§3.1'], ['3.1-vpn']);
   if (owns(f, 'company', 'pc')) return d('allowed', ['§3.1'], ['3.1-vpn']);
-  // A PC of no stated owner: the company's may, one's own may not.
-  if (mentionsClass(f, 'pc')) return d('depends', ['§3.1', '§3.2'], ['3.1-vpn', '3.2-personal-pc-methods']);
+  // A PC of no stated owner, or none at all: the company's may, one's own may not.
+  if (mentionsClass(f, 'pc') || f.mentions.length === 0)
+    return d('depends', ['§3.1', '§3.2'], ['3.1-vpn', '3.2-personal-pc-methods']);
   return d('conditional', ['§3.1'], ['3.1-vpn']);
 }
 

@@ -27,7 +27,7 @@ export function homeNetwork(f: Facts): Decision | undefined {
   // A carrier SIM or tethering is a line of one's own, whoever else is at home.
   if ((has(R.tethering) || has(R.carrier)) && !has(R.simultaneous))
     return d('allowed', ['§3.3'], ['3.3-carrier-sim-ok']);
-  if (/(set up|configure|設定)[^?？]{0,30}(router|ルーター)/.test(n))
+  if (/(set up|configure|設定)[^?？]{0,30}(router|ルーター)|(ルーター|router)の?(設定|config)/.test(n))
     return d('required', ['§3.3'], ['3.3-restrict-other-devices', '3.3-segment-recommended', '3.3-check-other-pcs']);
   if (has(R.family) && has(R.network) && has(R.simultaneous) && has(R.vpn) && !has(R.apartment))
     return d('prohibited', ['§3.3'], ['3.3-family-network', '3.3-check-other-pcs', '3.3-segment-recommended']);
@@ -68,6 +68,9 @@ export function homeNetwork(f: Facts): Decision | undefined {
       },
     );
   }
+  // "Wired or Wi-Fi, which does the guideline want?" asks for the rule: wired is recommended, Wi-Fi with conditions.
+  if (has(R.wired) && /(wifi|無線|wireless)/.test(n) && /(which|どっち|どちら|what does the guideline|推奨)/.test(n))
+    return d('required', ['§3.3'], ['3.3-wired-recommended', '3.3-strong-wifi-password', '3.3-no-weak-encryption']);
   if (has(R.wired) && WIFI_ASKED.test(n))
     return d('conditional', ['§3.3'], ['3.3-strong-wifi-password', '3.3-no-weak-encryption', '3.3-wired-recommended'], {
       reason: HOME_WIFI_REASON,

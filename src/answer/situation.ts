@@ -50,7 +50,7 @@ const ACTIONS: Array<[string, RegExp]> = [
   ['print', /(印刷|プリント(?!アウトした紙)|\bprint(?!outs?|ed)|プリンター|printer)/],
   [
     'photo',
-    /(撮影|写真を?撮|写メ|撮っ|撮る|撮り|カメラで|(photo|picture|pic)s? of|photograph|take (a )?(photo|picture|pic)|snap)/,
+    /(写真(を)?(と[っる]|撮)|撮影|写真を?撮|写メ|撮っ|撮る|撮り|カメラで|(photo|picture|pic)s? of|photograph|take (a )?(photo|picture|pic)|snap)/,
   ],
   ['record', /(録音|録画|ボイスメモ|record(ing)?\b)/],
   [
@@ -75,9 +75,9 @@ const SERVICES =
   /(dropbox|ドロップボックス|gmail|ジーメール|yahoo|ヤフー|icloud|google\s*drive|グーグルドライブ|googleドライブ|個人の?\s*onedrive|personal onedrive|wechat|whatsapp|messenger|slack|chatwork|chatgpt|evernote|wetransfer|ギガファイル便|firestorage|\bbox\b|notion|instagram|facebook|twitter|discord)/g;
 
 const PERMISSION =
-  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|よくない|いいよね|いいっしょ|いいでしょ|いいす|いけたり|いける|\benough\b|\bcan (use|work|connect|access|open|install|bring|take)\b|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|持ち出せ|持ち帰れ|出せる|使えない|使っても(?!ら)|しても(?!ら)|してよい|許され|許可され|\bok\b|オッケー|マズい|まずくない|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she|they)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
+  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|平気|へいき|よくない|いいよね|いいっしょ|いいでしょ|いいす|いけたり|いける|\benough\b|\bcan (use|work|connect|access|open|install|bring|take)\b|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|持ち出せ|持ち帰れ|出せる|使えない|使っても(?!ら)|しても(?!ら)|してよい|許され|許可され|\bok\b|オッケー|マズい|まずくない|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she|they)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
 const OBLIGATION =
-  /((やる|やっとく|やっておく|する|しておく|しとく)こと|何を(すれば|したら|する|しなければ)|どうすれば|どうしたら|どうすべき|すべき|しなければ|しないといけない|しなきゃ|必要(です)?か|必要な|気をつけ|注意(点|すること|事項)|守るべき|義務|ルールは|決まり|what (should|must|do) i|what do i (need|have) to|how should i|do i (have|need) to|must i|should i|what (is|are) (the )?(rule|requirement)s?|required|what (happens|to do)|what are my)/;
+  /((やっといた|しといた|しておいた|やっておいた)(方|ほう)がいい|(方|ほう)がいいこと|(やる|やっとく|やっておく|する|しておく|しとく)こと|何を(すれば|したら|する|しなければ)|どうすれば|どうしたら|どうすべき|すべき|しなければ|しないといけない|しなきゃ|必要(です)?か|必要な|気をつけ|注意(点|すること|事項)|守るべき|義務|ルールは|決まり|what (should|must|do) i|what do i (need|have) to|how should i|do i (have|need) to|must i|should i|what (is|are) (the )?(rule|requirement)s?|required|what (happens|to do)|what are my)/;
 
 // A question word makes it a "what / where / how" question even when it ends in いい？ or can I.
 const WH =

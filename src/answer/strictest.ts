@@ -4,6 +4,7 @@
  * and lands on an obligation is answered as a permission: prohibited when it asks to skip the obligation,
  * conditional (on the obligation) otherwise.
  */
+import { rule } from '../guideline/rules.ts';
 import type { SectionId } from '../guideline/types.ts';
 import type { Decision } from './compose.ts';
 import type { Situation } from './situation.ts';
@@ -59,7 +60,7 @@ const LIMITS: Limit[] = [
     ruleIds: ['3.3-no-weak-encryption'],
     applies: (s, n) =>
       s.network !== undefined &&
-      /(パスワード(なし|無し|がない|のない)|鍵(なし|無し)|no password|without (a )?password|password-?less|暗号化(なし|無し|されていない|してない)|\bwep\b)/.test(
+      /(パスワード(なし|無し|がない|のない)|鍵(なし|無し)|no password|without (a )?password|password-?less|暗号化(なし|無し|されていない|してない)|wep(?![a-z]))/.test(
         n,
       ),
   },
@@ -114,7 +115,7 @@ const LIMITS: Limit[] = [
 const EXEMPT = new Set(['3.4-disaster-contact', '0-pledge', '0-penalties', 'R-current-revision']);
 const PERMISSIVE = new Set(['allowed', 'conditional', 'depends']);
 const SKIPPING =
-  /(しない|せず|しなくて|なくても|なしで|無しで|(?<!こ)のまま|(?<!この)ままで|っぱなし|たまま|only (by|via|through|with|on) chat|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映っ|写っ)|keep using|使い続け|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
+  /(しない|せず|しなくて|なくても|なしで|無しで|(?<!こ)のまま|(?<!この)ままで|っぱなし|たまま|only (by|via|through|with|on) chat|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映りこ(?!まない)|写りこ(?!まない)|映っ|写っ)|keep using|使い続け|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
 
 // What doing an obligation looks like, for "may I…?" questions that propose to do exactly that.
 const COMPLYING: Record<string, RegExp> = {
@@ -186,6 +187,13 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
   const ruleQuestion = asksRule && (!decision.cells?.length || definition);
   // "Why is the Outlook app banned on my phone?" asks for the reason: the answer states the rule.
   if (asksRule && definition && decision.verdict === 'prohibited') return { ...decision, verdict: 'required' };
+  // "Anything I should set on the router?" landing on a recommendation: the recommendation is the answer.
+  if (
+    s.asks === 'obligation' &&
+    decision.verdict === 'allowed' &&
+    rule(decision.ruleIds[0] ?? '').kind === 'recommendation'
+  )
+    return { ...decision, verdict: 'required' };
   if (ruleQuestion && (decision.verdict === 'conditional' || decision.verdict === 'depends'))
     return { ...decision, verdict: 'required' };
   return decision;

@@ -25,6 +25,14 @@ export function normalize(question: string): string {
     .replace(/かいしゃ/g, '会社')
     .replace(/ざいたく/g, '在宅')
     .replace(/めーる/g, 'メール')
+    .replace(/ぱそこん|ぱそ(?!ぱ)/g, 'pc')
+    .replace(/すまほ/g, 'スマホ')
+    .replace(/てれわ(ーく)?/g, 'テレワーク')
+    .replace(/ぽけわい|ポケワイ|ぽけっとわいふぁい/g, 'ポケットwifi')
+    .replace(/かふぇ/g, 'カフェ')
+    .replace(/ぶらうざ/g, 'ブラウザ')
+    .replace(/あぷり/g, 'アプリ')
+    .replace(/てざりんぐ/g, 'テザリング')
     .replace(/再択|在択|再宅|財宅/g, '在宅')
     .replace(/暗合化|暗号可/g, '暗号化')
     .replace(/保簡/g, '保管')
@@ -33,6 +41,10 @@ export function normalize(question: string): string {
     .replace(/メアド/g, 'メールアドレス')
     .replace(/制約書/g, '誓約書');
   n = n.replace(/\p{Extended_Pictographic}|\ufe0f/gu, ' ');
+  // A loanword typed in hiragana (りもーとですくとっぷ, ふぃるたー) reads as katakana: runs with ー or a small vowel.
+  n = n.replace(/[\u3041-\u3096ー]*(ー|[ぁぃぅぇぉ])[\u3041-\u3096ー]*/g, (run) =>
+    run.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)),
+  );
   n = n.replace(/\s+/g, ' ').trim();
   n = n.replace(/\bremote-desktop/g, 'remote desktop').replace(/\bnot (the )?(wifi|wireless)\b/g, '');
   // An alternative the person rules out ("有線ではなく無線", "the app rather than the web version") is not asked.
@@ -226,10 +238,10 @@ const APP_RE =
   /(アプリ|あぷり|\bapps?\b|application|デスクトップ版|デスクトップアプリ|desktop|クライアント|\bclient\b(?!'s|s')|インストール|いんすとーる|\binstall|を入れ|ダウンロード|\\bdownload|ストア|app ?store|play ?store)/;
 
 const NO_INSTALL_RE =
-  /(without (installing|downloading|an app|the app|any app)|no app|(インストール|ダウンロード)(は)?(せず|しない|しなくて|なし|いたしません|しません)|アプリ(は|を)?入れ(ません|ない|ず)|アプリ(なし|無し|を入れず|を入れない)|入れずに)/;
+  /(without (installing|downloading|an app|the app|any app)|no app|(インストール|ダウンロード)(は)?(せず|しない|しなくて|なし|いたしません|しません)|アプリ(は|を)?入れ(ません|ない|ず|てない|ていない)|アプリ(なし|無し|を入れず|を入れない)|入れずに)/;
 
 const INSTALL_ASKED =
-  /(インストールし(て|たい)|入れ(て|たい)|\binstall (the |a )?(\w+ ){0,3}(app|desktop|client|application))/;
+  /(インストールし(て|たい)|入れ(て|たい)|いれ(て|たい)|\binstall (the |a )?(\w+ ){0,3}(app|desktop|client|application))/;
 
 export function findEditions(n: string): Edition[] {
   const out: Edition[] = [];
