@@ -7,6 +7,13 @@ import { R } from './topics.ts';
 
 export function vpn(f: Facts): Decision {
   if (f.has(R.trouble) && f.mentions.length === 0) return UNKNOWN;
+  // Which client to install and where to get it is the helpdesk's, not the guideline's.
+  if (
+    /(where (do|can) i (download|get)|which version|ダウンロード(先|方法)|インストール方法|how (do|can) i install)/.test(
+      f.n,
+    )
+  )
+    return UNKNOWN;
   if (owns(f, 'personal', 'pc')) return d('prohibited', ['§3.1', '§3.2'], ['3.1-vpn', '3.2-personal-pc-methods']);
   if (f.mentions.length > 0 && phoneOnly(f)) return d('prohibited', ['§3.1'], ['3.1-vpn']);
   if (owns(f, 'company', 'pc')) return d('allowed', ['§3.1'], ['3.1-vpn']);

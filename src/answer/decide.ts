@@ -10,7 +10,7 @@ import { UNKNOWN, d, facts, mentionsClass, owns, personalDevice, phoneOnly } fro
 import { homeNetwork, networkIsContext } from './home-network.ts';
 import { isAppInstall, matrix, notEligible, otherOffice, whileRepaired } from './m365.ts';
 import { paper } from './paper.ts';
-import { FAMILY_DEVICE, HOME_ROOM, OWN_WORD } from './patterns.ts';
+import { FAMILY_DEVICE, HOME_ROOM, OWN_WORD, PEOPLE_PRESENT } from './patterns.ts';
 import {
   COMPANY_PC_STORAGE_REASON,
   CONNECT_REASON,
@@ -22,6 +22,16 @@ import {
   USB_REASON,
 } from './reasons.ts';
 import { R } from './topics.ts';
+
+function purpose(n: string): Decision {
+  if (/(テレワークとは|テレワーク[」』"]?(って|とは)|定義|definition|mean|counts as|what is telework)/.test(n))
+    return d('required', ['§0'], ['0-telework-definition', '0-work-rules']);
+  if (/(isms|pマーク|privacy ?mark|プライバシーマーク|位置づけ|位置付け|scope|適用範囲|対象範囲)/.test(n))
+    return d('required', ['§0'], ['0-scope']);
+  if (/(就業規|work regulations|service discipline)/.test(n))
+    return d('required', ['§0'], ['0-work-rules', '0-penalties']);
+  return d('required', ['§0'], ['0-purpose']);
+}
 
 export function decide(n: string): Decision {
   if (!/[\p{L}\p{N}]/u.test(n)) return UNKNOWN;
@@ -64,7 +74,25 @@ export function decide(n: string): Decision {
       return d('prohibited', ['§0'], ['0-pledge']);
     return d('required', ['§0'], ['0-pledge']);
   }
-  if (has(R.penalty)) return d('required', ['§0'], ['0-penalties', '0-work-rules']);
+  // "Is this a violation?" about a concrete situation is answered by the situation's own rule.
+  if (has(R.penalty) && f.mentions.length === 0 && !has(R.touchStrong))
+    return d('required', ['§0'], ['0-penalties', '0-work-rules']);
+
+  // §0 — what telework, the guideline and its scope are (before places: 「会社の外で働く」 in a definition is not a place)
+  if (has(R.purpose) && /(とは|って|mean|definition|定義|what is|what does|のこと|だけ[?？])/.test(n))
+    return purpose(n);
+
+  // §1 — the risks behind the rules
+  if (
+    /(リスク|risks?\b)/.test(n) &&
+    /(テレワーク|在宅|telework|remote|from home)/.test(n) &&
+    /(何|どんな|具体的|what|which)/.test(n)
+  )
+    return d(
+      'required',
+      ['§1'],
+      ['1-self-defense', '1-risk-family-viewing', '1-risk-burglary', '1-risk-home-network', '1-risk-remote-method'],
+    );
 
   // §2.4 — screenshots, printing, copying text
   if (has(R.screenshot) && !has(R.privateUse)) return d('prohibited', ['§2.4'], ['2.4-no-duplication']);
@@ -97,7 +125,7 @@ export function decide(n: string): Decision {
   // §2.1 / §2.2 / §3.3 — places and public networks
   const place = has(R.location) && !(has(R.apartment) && !has(R.workVerb));
   // Apartment buildings: the building's shared line counts as your own (集合住宅の場合は住宅共有のもの).
-  if (has(R.apartment) && has(R.network) && !place && !networkIsContext(f))
+  if (has(R.apartment) && has(R.network) && !place && !has(R.slow) && !networkIsContext(f))
     return d('allowed', ['§3.3'], ['3.3-own-network']);
   if (has(R.othersWifi) && !place)
     return d('prohibited', ['§3.3', '§2.2'], ['3.3-own-network', '2.2-no-risky-network']);
@@ -223,8 +251,7 @@ export function decide(n: string): Decision {
     has(R.ownOrUse) &&
     !has(R.away) &&
     !has(R.filming) &&
-    !has(R.family) &&
-    !has(R.others) &&
+    !PEOPLE_PRESENT.test(n) &&
     !(has(R.meetingCamera) && /(カメラ|camera|顔)/.test(n) && !OWN_WORD.test(n))
   ) {
     const micCam = /(マイク|\bmics?\b|microphone|カメラ|webcam|camera)/.test(n);
@@ -271,7 +298,12 @@ export function decide(n: string): Decision {
       mentionsClass(f, 'pc') ||
       has(R.confidential))
   ) {
-    if (has(R.workspace) || has(R.howPrevent) || (has(R.teleworkHome) && !has(R.touch) && !mentionsClass(f, 'pc')))
+    if (
+      has(R.workspace) ||
+      has(R.howPrevent) ||
+      (PEOPLE_PRESENT.test(n) && !has(R.touchStrong)) ||
+      (has(R.teleworkHome) && !has(R.touch) && !mentionsClass(f, 'pc'))
+    )
       return d('required', ['§3.4', '§2.5'], ['3.4-screen-not-visible', '2.5-no-cohabitant-access']);
     if (has(R.audio) && !has(R.see))
       return d('required', ['§3.4', '§2.5'], ['3.4-audio-not-overheard', '2.5-no-cohabitant-access']);
@@ -442,15 +474,7 @@ export function decide(n: string): Decision {
     });
 
   // §0 / §1 — telework itself, purpose, risks
-  if (has(R.purpose)) {
-    if (/(テレワークとは|定義|definition|mean|counts as|what is telework)/.test(n))
-      return d('required', ['§0'], ['0-telework-definition', '0-work-rules']);
-    if (/(isms|pマーク|privacy ?mark|プライバシーマーク|位置づけ|位置付け|scope|適用範囲|対象範囲)/.test(n))
-      return d('required', ['§0'], ['0-scope']);
-    if (/(就業規|work regulations|service discipline)/.test(n))
-      return d('required', ['§0'], ['0-work-rules', '0-penalties']);
-    return d('required', ['§0'], ['0-purpose']);
-  }
+  if (has(R.purpose)) return purpose(n);
   // Any room of one's own home is home (§2.1); with others around, §3.4's screen and sound rules apply.
   if (
     HOME_ROOM.test(n) &&

@@ -15,6 +15,12 @@ import { R } from './topics.ts';
 /** Questions about the home network itself (§3.3), and a customer's PC on it (§3.2). */
 export function homeNetwork(f: Facts): Decision | undefined {
   const { has, n } = f;
+  // Other computers on the home network: their security software is checked before connecting.
+  if (
+    /(other (pcs|computers|devices)|他の(pc|パソコン)|ほかの(pc|パソコン))/.test(n) &&
+    /(antivirus|security|セキュリティ|ウイルス|確認|check)/.test(n)
+  )
+    return d('required', ['§3.3'], ['3.3-check-other-pcs', '3.3-family-network', '3.3-segment-recommended']);
   // The household's own line, whoever's name the contract is in, is one's own network.
   if (has(R.ownLine) && /(名義|'s name)/.test(n) && !has(R.publicWifi) && !has(R.othersWifi))
     return d('allowed', ['§3.3'], ['3.3-own-network']);
@@ -110,6 +116,10 @@ export function networkIsContext(f: Facts): boolean {
     has(R.screenshot) ||
     has(R.filming) ||
     (has(R.privateUse) && mentionsClass(f, 'pc')) ||
+    (has(R.credential) &&
+      /(\bgave (it|my|the)\b|\b(tell|give|share) (my|the) (vpn )?(password|pw|credentials)|教え(た|ちゃ|てしまっ)|伝えた)/.test(
+        f.n,
+      )) ||
     (has(R.copy) && has(R.dataObject)) ||
     PHOTO_OF_SCREEN.test(f.n) ||
     /(録画|録音|\brecord)/.test(f.n) ||

@@ -161,6 +161,14 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
     }
   }
   if (unplacedWork) return decision;
+  // Storing the PC is the duty; the lock is only recommended (鍵付きを推奨): a plain drawer will do.
+  if (
+    decision.ruleIds.includes('3.4-store-pc') &&
+    /(鍵|lock)/.test(n) &&
+    /(drawer|引き出し|棚|closet|押し入れ|クローゼット|普通の)/.test(n) &&
+    decision.verdict !== 'prohibited'
+  )
+    return { ...decision, verdict: 'allowed' };
   if (permissionOnObligation) {
     // Storing the PC is the duty; the lock is only recommended (鍵付きを推奨).
     if (
@@ -181,7 +189,7 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
   // "Which PC may I use for VPN?" asks what the rule is, not for leave: it is answered with the rule.
   // "What is MDM?" asks for the definition, even where it lands on matrix cells.
   const definition =
-    /(\bwhy\b|なぜ|どうして|なんで(?!す)|違い|違う|difference|って(なに|何|なん)|とは[?？]*$|\bwhat (is|are|'s)\b|\bwhat does .* mean\b)/.test(
+    /(\bwhy\b|なぜ|どうして|なんで(?!す|し)|違い|違う|difference|って(なに|何|なん)|とは[?？]*$|\bwhat (is|are|'s)\b|\bwhat does .* mean\b)/.test(
       n,
     );
   const ruleQuestion = asksRule && (!decision.cells?.length || definition);

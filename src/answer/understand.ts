@@ -31,6 +31,7 @@ export function normalize(question: string): string {
     .replace(/ぽけわい|ポケワイ|ぽけっとわいふぁい/g, 'ポケットwifi')
     .replace(/かふぇ/g, 'カフェ')
     .replace(/ぶらうざ/g, 'ブラウザ')
+    .replace(/わいやれす/g, 'ワイヤレス')
     .replace(/あぷり/g, 'アプリ')
     .replace(/てざりんぐ/g, 'テザリング')
     .replace(/再択|在択|再宅|財宅/g, '在宅')
@@ -40,6 +41,13 @@ export function normalize(question: string): string {
     .replace(/神(?=資料|の資料|書類)/g, '紙')
     .replace(/メアド/g, 'メールアドレス')
     .replace(/制約書/g, '誓約書');
+  // Living at one's parents' (実家暮らし) makes the 実家 one's home.
+  if (/(実家暮らし|実家に住ん|実家住まい|住民票(も|は)?実家|i live with my parents|living with my parents)/.test(n))
+    n = n.replace(/実家/g, '自宅').replace(/parents'? ?(house|home|place)/g, 'home');
+  // An assurance that someone will not touch the PC is not someone touching it.
+  n = n
+    .replace(/\b(doesn'?t|does not|won'?t|will not|never|not) (touch|use) (\w+ ){0,2}/g, '')
+    .replace(/(触ら|使わ)(ない|せない)(ように|約束|なら)?/g, '');
   n = n.replace(/\p{Extended_Pictographic}|\ufe0f/gu, ' ');
   // A loanword typed in hiragana (りもーとですくとっぷ, ふぃるたー) reads as katakana: runs with ー or a small vowel.
   n = n.replace(/[\u3041-\u3096ー]*(ー|[ぁぃぅぇぉ])[\u3041-\u3096ー]*/g, (run) =>
@@ -180,7 +188,9 @@ export function findDevices(n: string): DeviceMention[] {
   for (let m = DEVICE_RE.exec(n); m; m = DEVICE_RE.exec(n)) {
     const word = m[0];
     const cls: DeviceMention['cls'] = GENERIC_WORD.test(word) ? 'any' : PHONE_WORD.test(word) ? 'phone' : 'pc';
-    let owner: Owner | undefined =
+    // 「personal desktop for work」: the owner named in the device's own words comes first.
+    let owner: Owner | undefined = /^(home|personal|my own|family) /.test(word) ? 'personal' : undefined;
+    owner ??=
       word === '私用機器' || word === '私物機器' || word === 'byod'
         ? 'personal'
         : (ownerBefore(n, m.index) ?? ownerAfter(n, m.index + word.length));
@@ -238,7 +248,7 @@ const APP_RE =
   /(アプリ|あぷり|\bapps?\b|application|デスクトップ版|デスクトップアプリ|desktop|クライアント|\bclient\b(?!'s|s')|インストール|いんすとーる|\binstall|を入れ|ダウンロード|\\bdownload|ストア|app ?store|play ?store)/;
 
 const NO_INSTALL_RE =
-  /(without (installing|downloading|an app|the app|any app)|no app|(インストール|ダウンロード)(は)?(せず|しない|しなくて|なし|いたしません|しません)|アプリ(は|を)?入れ(ません|ない|ず|てない|ていない)|アプリ(なし|無し|を入れず|を入れない)|入れずに)/;
+  /(without (installing|downloading|an app|the app|any app)|no app|(インストール|ダウンロード)(は)?(せず|しない|しなくて|なし|いたしません|しません)|not (installing|going to install)|won'?t install|do(n'?t| not) have the app( installed)?|アプリ(は|を)?入れ(ません|ない|ず|てない|ていない)|アプリ(なし|無し|を入れず|を入れない)|入れずに)/;
 
 const INSTALL_ASKED =
   /(インストールし(て|たい)|入れ(て|たい)|いれ(て|たい)|\binstall (the |a )?(\w+ ){0,3}(app|desktop|client|application))/;
