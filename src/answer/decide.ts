@@ -60,6 +60,19 @@ export function decide(n: string): Decision {
 
   // §0 — pledge, penalties
   const strongPledge = /(誓約|せいやく|pledge|oath)/.test(n);
+  // Telework is only for people who can follow the guideline (§1).
+  if (
+    /(守れ(そうに)?ない|守らない|守る気がない|can'?t (follow|comply)|won'?t (follow|comply)|not (able to )?(follow|comply))/.test(
+      n,
+    ) &&
+    /(テレワーク|在宅|telework|remote|from home)/.test(n)
+  )
+    return d('prohibited', ['§1'], ['1-compliance-condition']);
+
+  // How to use Excel and the like is not in the guideline.
+  if (has(R.howTo) && /(excel|エクセル|word|ワード|powerpoint|パワポ|pivot|ピボット|関数|マクロ|macro|formula)/.test(n))
+    return UNKNOWN;
+
   if (
     has(R.pledge) &&
     !(has(R.paper) && has(R.takeOut) && !strongPledge) &&
@@ -67,7 +80,7 @@ export function decide(n: string): Decision {
   ) {
     // Starting before the pledge is in is exactly what §0 rules out.
     if (
-      /(まだ[^。？?]{0,8}(出して|提出して|書いて|サインして)(い)?ない|出さずに|提出せずに|未提出|not (yet )?(submitted|signed|handed in|turned in)|without (submitting|signing|handing)|haven'?t (\w+ ){0,2}(submitted|signed|handed in|turned in|sent))/.test(
+      /(まだ[^。？?]{0,8}(出して|提出して|書いて|サインして)(い)?ない|出さずに|提出せずに|未提出|not (yet )?(submitted|signed|handed in|turned in)|without (submitting|signing|handing)|ha(ve|s)n'?t (\w+ ){0,2}(submitted|signed|handed in|turned in|sent)|ha(ve|s) not (\w+ ){0,2}(submitted|signed|handed in|turned in))/.test(
         n,
       )
     )
@@ -361,7 +374,7 @@ export function decide(n: string): Decision {
     has(R.manager) &&
     f.apps.length === 0 &&
     f.mentions.length === 0 &&
-    /(expect|what (do|should|must) i|すべき|何をすれば|どうすれば|役割|責任|求められ|やらなければ|しなければ|マネジメント|management|managing|expected of|duty|duties|responsib|role)/.test(
+    /(expect|what (do|should|must) i|すべき|何をすれば|どうすれば|役割|責任|求められ|keep in touch|communicate with|check on|やらなければ|しなければ|マネジメント|management|managing|expected of|duty|duties|responsib|role)/.test(
       n,
     ) &&
     !has(R.approval) &&
@@ -485,6 +498,13 @@ export function decide(n: string): Decision {
     !has(R.location) &&
     f.apps.length === 0 &&
     !has(R.network)
+  )
+    return d('allowed', ['§2.1'], ['2.1-home-only'], { reason: HOME_ROOM_REASON });
+  // 実家暮らし: the parents' house is one's home (normalize() has made it 自宅).
+  if (
+    /(自宅暮らし|自宅住まい|住民票(も|は)?自宅|自宅がそのまま自宅)/.test(n) &&
+    !has(R.family) &&
+    !PEOPLE_PRESENT.test(n)
   )
     return d('allowed', ['§2.1'], ['2.1-home-only'], { reason: HOME_ROOM_REASON });
   if (has(R.teleworkHome) && !has(R.howTo)) {

@@ -34,6 +34,11 @@ export function otherOffice(f: Facts): Decision {
 
 /** A personal PC in place of a broken company PC is the §3.2 exception: with the manager's approval. */
 export function whileRepaired(decision: Decision, f: Facts): Decision {
+  // A personal PC used without the manager's approval (申請は出ていない) breaks §3.2 whatever the matrix says.
+  if (decision.verdict === 'allowed' && owns(f, 'personal', 'pc') && f.has(R.approvalNegated))
+    return d('prohibited', ['§3.2', '§3.5'], ['3.2-personal-pc-approval', ...decision.ruleIds], {
+      cells: decision.cells,
+    });
   if (decision.verdict !== 'allowed' || !owns(f, 'personal', 'pc') || !f.has(R.breakdown)) return decision;
   return d(
     'conditional',

@@ -25,7 +25,8 @@ const PERSONAL_TARGET =
   /(私用|私物|個人|自分|自宅の(pc|パソコン|プリンタ)|家族の|personal|private|my own|home (pc|computer|printer))/;
 
 const RULES_ASKED =
-  /((are|is) there (any )?(rules?|restrictions?|requirements?|guidelines?)|(ルール|決まり|制限|規則)(は|って|が)?(ある|あります|ありますか)|(ルール|決まり|規則)を(教え|知り))/;
+  /((are|is) there (any )?(rules?|restrictions?|requirements?|guidelines?)|(ルール|決まり|制限|規則)(は|って|が)?(ある|あります|ありますか)|決まって(る|いる|ます)|(ルール|決まり|規則)を(教え|知り))/;
+const MUST_FORM = /(ないと(だめ|ダメ|駄目|いけない)|なければ|\bmust\b|\bhave to\b|\bneed to\b|必要)/;
 const SCREEN = /(画面|モニター|ディスプレイ|screen|monitor|display)/;
 
 const LIMITS: Limit[] = [
@@ -115,7 +116,7 @@ const LIMITS: Limit[] = [
 const EXEMPT = new Set(['3.4-disaster-contact', '0-pledge', '0-penalties', 'R-current-revision']);
 const PERMISSIVE = new Set(['allowed', 'conditional', 'depends']);
 const SKIPPING =
-  /(しない|せず|しなくて|なくても|なしで|無しで|(?<!こ)のまま|(?<!この)ままで|っぱなし|たまま|only (by|via|through|with|on) chat|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映りこ(?!まない)|写りこ(?!まない)|映っ|写っ)|keep using|使い続け|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
+  /(しない|せず|しなくて|なくても|なしで|無しで|(?<!こ)のまま|(?<!この)ままで|っぱなし|たまま|ずっと(繋が|つなが|接続)|always on|常時接続|only (by|via|through|with|on) chat|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映りこ(?!まない)|写りこ(?!まない)|映っ|写っ)|keep using|使い続け|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
 
 // What doing an obligation looks like, for "may I…?" questions that propose to do exactly that.
 const COMPLYING: Record<string, RegExp> = {
@@ -184,7 +185,7 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
   if (asksRule && RULES_ASKED.test(n) && decision.verdict !== 'required' && !decision.cells?.length)
     return { ...decision, verdict: 'required' };
   // "Must the SSD be encrypted?" asks for the obligation itself.
-  if (s.asks === 'obligation' && decision.verdict === 'prohibited' && !decision.cells?.length)
+  if (s.asks === 'obligation' && MUST_FORM.test(n) && decision.verdict === 'prohibited' && !decision.cells?.length)
     return { ...decision, verdict: 'required' };
   // "Which PC may I use for VPN?" asks what the rule is, not for leave: it is answered with the rule.
   // "What is MDM?" asks for the definition, even where it lands on matrix cells.
