@@ -6,7 +6,7 @@ import { rule } from '../guideline/rules.ts';
 import type { App, Edition } from '../guideline/types.ts';
 import type { Decision } from './compose.ts';
 import { remoteDesktop, secureLogon, vpn } from './connections.ts';
-import { UNKNOWN, d, facts, mentionsClass, owns, personalDevice, phoneOnly } from './facts.ts';
+import { type Facts, UNKNOWN, d, facts, mentionsClass, owns, personalDevice, phoneOnly } from './facts.ts';
 import { homeNetwork, networkIsContext } from './home-network.ts';
 import { isAppInstall, matrix, notEligible, otherOffice, whileRepaired } from './m365.ts';
 import { paper } from './paper.ts';
@@ -33,6 +33,10 @@ function purpose(n: string): Decision {
   return d('required', ['§0'], ['0-purpose']);
 }
 
+const DISASTER_CONTACT =
+  /(連絡|報告|安否|連絡網|知らせ|contact|report|reach|get in touch|let (my|the) (team|manager|boss) know|what should i do|どうすれば|何をすれば|すべき)/;
+const appQuestionOf = (f: Facts) => f.apps.length > 0 && f.editions.length > 0;
+
 export function decide(n: string): Decision {
   if (!/[\p{L}\p{N}]/u.test(n)) return UNKNOWN;
   const f = facts(n);
@@ -55,7 +59,8 @@ export function decide(n: string): Decision {
 
   // §3.4 — disaster contact through Teams
   // A disaster does not lift the device rules: "Teams on my personal phone to report in" is still §3.5.
-  if (has(R.disaster) && !(f.apps.length > 0 && f.mentions.length > 0))
+  // Only how to report and contact in a disaster is §3.4's; a typhoon or a blackout in the story leaves the other rules.
+  if (has(R.disaster) && DISASTER_CONTACT.test(n) && !(f.apps.length > 0 && f.mentions.length > 0))
     return d('required', ['§3.4'], ['3.4-disaster-contact']);
 
   // §0 — pledge, penalties
@@ -92,7 +97,10 @@ export function decide(n: string): Decision {
     return d('required', ['§0'], ['0-penalties', '0-work-rules']);
 
   // §0 — what telework, the guideline and its scope are (before places: 「会社の外で働く」 in a definition is not a place)
-  if (has(R.purpose) && /(とは|って|mean|definition|定義|what is|what does|のこと|だけ[?？])/.test(n))
+  if (
+    has(R.purpose) &&
+    /(とは|って|mean|definition|定義|what is (telework|the guideline|this guideline)|のこと|だけ[?？])/.test(n)
+  )
     return purpose(n);
 
   // §1 — the risks behind the rules
@@ -108,7 +116,8 @@ export function decide(n: string): Decision {
     );
 
   // §2.4 — screenshots, printing, copying text
-  if (has(R.screenshot) && !has(R.privateUse)) return d('prohibited', ['§2.4'], ['2.4-no-duplication']);
+  if (has(R.screenshot) && !has(R.privateUse) && !has(R.mediaStrong))
+    return d('prohibited', ['§2.4'], ['2.4-no-duplication']);
 
   // §1 — "why so strict?"
   if (has(R.whyRules))
@@ -132,11 +141,22 @@ export function decide(n: string): Decision {
       ['2.3-no-copy-outside-company-pc', '3.1-no-confidential-outside-company-pc'],
     );
 
+  // §3.4 — a repair shop or technician handling the company PC is someone else touching it
+  if (
+    /(repair shop|修理(屋|店|に出)|pc shop|家電量販店|geek squad)/.test(n) &&
+    /(take|bring|send|持って(行|い)|出し|預け)/.test(n) &&
+    !/(is at the repair|修理中|修理に出している)/.test(n) &&
+    owns(f, 'company', 'pc')
+  )
+    return d('prohibited', ['§3.4', '§2.5'], ['3.4-no-one-else-touches-pc', '2.5-no-cohabitant-access']);
+
   // §2.6 — paper documents
   if (has(R.paper) && !has(R.wifi)) return paper(f);
 
   // §2.1 / §2.2 / §3.3 — places and public networks
-  const place = has(R.location) && !(has(R.apartment) && !has(R.workVerb));
+  // A business trip is not telework: its hotel is not a place §2.1 is about (unless a telework day is spent there).
+  const businessTrip = /(出張|business trip)/.test(n) && !/(在宅|テレワーク|telework|wfh|remote work)/.test(n);
+  const place = has(R.location) && !(has(R.apartment) && !has(R.workVerb)) && !businessTrip;
   // Apartment buildings: the building's shared line counts as your own (集合住宅の場合は住宅共有のもの).
   if (has(R.apartment) && has(R.network) && !place && !has(R.slow) && !networkIsContext(f))
     return d('allowed', ['§3.3'], ['3.3-own-network']);
@@ -271,6 +291,23 @@ export function decide(n: string): Decision {
     return d('allowed', ['§3.2'], micCam ? ['3.2-mic-camera'] : ['3.2-peripherals-own']);
   }
 
+  // §4 — what a manager must do for the team (before the family rules: a report's family is not the asker's)
+  if (
+    has(R.manager) &&
+    f.apps.length === 0 &&
+    f.mentions.length === 0 &&
+    /(expect|what (do|should|must) i|すべき|何をすれば|どうすれば|役割|責任|求められ|keep in touch|communicate with|check on|やらなければ|しなければ|マネジメント|management|managing|expected of|duty|duties|responsib|role)/.test(
+      n,
+    ) &&
+    !has(R.approval) &&
+    !has(R.paper)
+  )
+    return d('required', ['§4'], ['4-managers-talk-to-all', '4-prevent-isolation', '4-face-to-face']);
+
+  // §3.1 — a connection method named, with nobody else touching or seeing: the method's rule decides
+  if ((has(R.rv) || has(R.secureLogon)) && !has(R.touchStrong) && !has(R.see) && !has(R.screen) && !appQuestionOf(f))
+    return has(R.rv) ? remoteDesktop(f) : secureLogon(f);
+
   // §3.4 — a smart speaker in the room where one works: calls must not be heard or recorded
   if (/(スマートスピーカー|alexa|アレクサ|google home|smart speaker)/.test(n))
     return d('conditional', ['§3.4'], ['3.4-audio-not-overheard', '3.4-filming-at-home']);
@@ -294,7 +331,7 @@ export function decide(n: string): Decision {
   const familyOnlyMentioned =
     (has(R.privateUse) &&
       !has(R.touchStrong) &&
-      /(子供|子ども|家族|妻|夫|親)の/.test(n) &&
+      /(子供|子ども|家族|妻|夫|親)(との?|の)/.test(n) &&
       !/(子供|子ども|家族|妻|夫|親)(が|は|に)/.test(n)) ||
     // 「家族共用のパソコン」「my wife's laptop」: whose device it is, not who touches the company PC
     (FAMILY_DEVICE.test(n) && !has(R.touchStrong) && !owns(f, 'company'));
@@ -332,7 +369,13 @@ export function decide(n: string): Decision {
     return d('prohibited', ['§3.4', '§2.5'], ['3.4-no-one-else-touches-pc', '2.5-no-cohabitant-access']);
   }
   // §3.4 — working while a visitor is around: only where the screen and calls stay private
-  if (has(R.others) && has(R.workVerb) && !has(R.touch) && f.apps.length === 0 && !has(R.network))
+  if (
+    has(R.others) &&
+    (has(R.workVerb) || PEOPLE_PRESENT.test(n)) &&
+    !has(R.touch) &&
+    (f.apps.length === 0 || PEOPLE_PRESENT.test(n)) &&
+    !has(R.network)
+  )
     return d(
       'required',
       ['§3.4', '§2.5'],
@@ -370,17 +413,6 @@ export function decide(n: string): Decision {
   if ((has(R.mentor) && f.mentions.length === 0) || has(R.alone))
     return d('required', ['§4'], ['4-mentors-living-alone']);
   if (has(R.faceToFace) && f.devices.length === 0) return d('required', ['§4'], ['4-face-to-face']);
-  if (
-    has(R.manager) &&
-    f.apps.length === 0 &&
-    f.mentions.length === 0 &&
-    /(expect|what (do|should|must) i|すべき|何をすれば|どうすれば|役割|責任|求められ|keep in touch|communicate with|check on|やらなければ|しなければ|マネジメント|management|managing|expected of|duty|duties|responsib|role)/.test(
-      n,
-    ) &&
-    !has(R.approval) &&
-    !has(R.paper)
-  )
-    return d('required', ['§4'], ['4-managers-talk-to-all', '4-prevent-isolation', '4-face-to-face']);
   if (has(R.manager) && has(R.talk) && !has(R.approval))
     return d('required', ['§4'], ['4-managers-talk-to-all', '4-prevent-isolation']);
   if (has(R.isolation)) return d('required', ['§4'], ['4-prevent-isolation']);

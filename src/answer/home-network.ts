@@ -117,7 +117,7 @@ export function networkIsContext(f: Facts): boolean {
     has(R.filming) ||
     (has(R.privateUse) && mentionsClass(f, 'pc')) ||
     (has(R.credential) &&
-      /(\bgave (it|my|the)\b|\b(tell|give|share) (my|the) (vpn )?(password|pw|credentials)|教え(た|ちゃ|てしまっ)|伝えた)/.test(
+      /(\bgave (it|my|the)\b|\b(tell|give|share) (my|the) (vpn )?(password|pw|credentials)|教え(た|ちゃ|てしまっ|て(も|いい))|伝え(た|て))/.test(
         f.n,
       )) ||
     (has(R.copy) && has(R.dataObject)) ||

@@ -20,13 +20,16 @@ const NEGATED_USE =
   /(切断|切って|切った|disconnect|使わない|使わず|使っていない|つながない|繋がない|接続しない|避け|やめ|しないで|(don'?t|do not|never|avoid|instead of|rather than|without) (use|using|connect|connecting|join|joining)|avoid)/;
 // A question about a place that is not about working there (taking the PC home, a disaster at the office).
 const NOT_WORKING_THERE =
-  /(持ち帰|持って帰|take (it |the \w+ )?home|通勤|commut|出社|オフィスで|at the office|in the office)/;
+  /(出張(?![^。？?]*(在宅|テレワーク))|business trip(?![^?.]*(telework|wfh|remote))|持ち帰|持って帰|take (it |the \w+ )?home|通勤|commut|出社|オフィスで|at the office|in the office)/;
 const PERSONAL_TARGET =
   /(私用|私物|個人|自分|自宅の(pc|パソコン|プリンタ)|家族の|personal|private|my own|home (pc|computer|printer))/;
 
 const RULES_ASKED =
   /((are|is) there (any )?(rules?|restrictions?|requirements?|guidelines?)|(ルール|決まり|制限|規則)(は|って|が)?(ある|あります|ありますか)|決まって(る|いる|ます)|(ルール|決まり|規則)を(教え|知り))/;
 const MUST_FORM = /(ないと(だめ|ダメ|駄目|いけない)|なければ|\bmust\b|\bhave to\b|\bneed to\b|必要)/;
+// "Why…?", "What is…?", "What is the difference…?": asks what the guideline says.
+const DEFINITION =
+  /(\bwhy\b|なぜ|どうして|なんで(?!す|し)|違い|違う|difference|って(なに|何|なん)|とは[?？]*$|\bwhat (is|are|'s)\b|\bwhat does .* mean\b)/;
 const SCREEN = /(画面|モニター|ディスプレイ|screen|monitor|display)/;
 
 const LIMITS: Limit[] = [
@@ -116,7 +119,7 @@ const LIMITS: Limit[] = [
 const EXEMPT = new Set(['3.4-disaster-contact', '0-pledge', '0-penalties', 'R-current-revision']);
 const PERMISSIVE = new Set(['allowed', 'conditional', 'depends']);
 const SKIPPING =
-  /(しない|せず|しなくて|なくても|なしで|無しで|(?<!こ)のまま|(?<!この)ままで|っぱなし|たまま|ずっと(繋が|つなが|接続)|always on|常時接続|only (by|via|through|with|on) chat|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映りこ(?!まない)|写りこ(?!まない)|映っ|写っ)|keep using|使い続け|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
+  /(しない|せず|しなくて|なくても|(?<!っぱ)なしで|無しで|(?<!こ)のまま|(?<!この)ままで|(pc|パソコン|vpn|画面|ログイン|接続)[^。？?]{0,8}っぱなし|つなぎっぱなし|たまま|ずっと(繋が|つなが|接続)|chromecast|\bcast\b|mirror(ing)?|ミラーリング|(テレビ|tv)に(映|出|表示)|always on|常時接続|only (by|via|through|with|on) chat|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映りこ(?!まない)|写りこ(?!まない)|映っ|写っ)|keep using|使い続け|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
 
 // What doing an obligation looks like, for "may I…?" questions that propose to do exactly that.
 const COMPLYING: Record<string, RegExp> = {
@@ -150,7 +153,9 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
     (R.workVerb.test(n) || s.apps.length > 0 || s.devices.length > 0 || /(会議|通話|meeting|calls?\b)/.test(n));
   if (decision.verdict === 'unknown' && !unplacedWork) return decision;
   const permissionOnObligation = decision.verdict === 'required' && s.asks === 'permission';
-  if (PERMISSIVE.has(decision.verdict) || permissionOnObligation || unplacedWork) {
+  // "What is the difference between RV and VPN?" is answered with the rules, not vetoed into a no.
+  const definitional = s.asks === 'info' && DEFINITION.test(n);
+  if ((PERMISSIVE.has(decision.verdict) || permissionOnObligation || unplacedWork) && !definitional) {
     const hit = LIMITS.find((l) => l.applies(s, n));
     if (hit) {
       return {
@@ -189,10 +194,7 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
     return { ...decision, verdict: 'required' };
   // "Which PC may I use for VPN?" asks what the rule is, not for leave: it is answered with the rule.
   // "What is MDM?" asks for the definition, even where it lands on matrix cells.
-  const definition =
-    /(\bwhy\b|なぜ|どうして|なんで(?!す|し)|違い|違う|difference|って(なに|何|なん)|とは[?？]*$|\bwhat (is|are|'s)\b|\bwhat does .* mean\b)/.test(
-      n,
-    );
+  const definition = DEFINITION.test(n);
   const ruleQuestion = asksRule && (!decision.cells?.length || definition);
   // "Why is the Outlook app banned on my phone?" asks for the reason: the answer states the rule.
   if (asksRule && definition && decision.verdict === 'prohibited') return { ...decision, verdict: 'required' };

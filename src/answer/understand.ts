@@ -40,7 +40,8 @@ export function normalize(question: string): string {
     .replace(/補修(?=作業|する|して|対応)/g, '保守')
     .replace(/神(?=資料|の資料|書類)/g, '紙')
     .replace(/メアド/g, 'メールアドレス')
-    .replace(/制約書/g, '誓約書');
+    .replace(/制約書/g, '誓約書')
+    .replace(/連略/g, '連絡');
   // Living at one's parents' (実家暮らし) makes the 実家 one's home.
   if (/(実家暮らし|実家に住ん|実家住まい|住民票(も|は)?実家|i live with my parents|living with my parents)/.test(n))
     n = n.replace(/実家/g, '自宅').replace(/parents'? ?(house|home|place)/g, 'home');
