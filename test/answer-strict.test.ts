@@ -190,3 +190,15 @@ describe("the issue's vocabulary is read, each word in a question of its own", (
     expect(read(q).actions).toContain(code);
   });
 });
+
+describe('a place the engine cannot tell is home or not', () => {
+  it.each(['サウナで会社PCのTeamsアプリ使っていい？', 'Can I answer Teams messages on my company laptop from the sauna?'])(
+    '%s → depends on whether it is home, citing §2.1 first',
+    (q) => {
+      const a = answer(q);
+      expect(a.understood.place?.kind).toBe('unclear');
+      expect(a.verdict).toBe('depends');
+      expect(a.citations[0]).toBe('§2.1');
+    },
+  );
+});

@@ -13,6 +13,26 @@ export type Situation = Omit<Understood, 'summary'>;
 const HOME =
   /(自宅|在宅|家で|家から|家の中|うちで|部屋で|書斎|リビング|寝室|\bat home\b|from home|my (flat|apartment|house|room|bedroom|living room)|home office)/;
 
+// "Xで仕事" / "work from X": the X a question says work happens in, to be told home or not.
+const PLACE_SLOT_JA =
+  /([^\s、。,.!?？！「」『』（）()・]{2,10})(で|から)(の)?(仕事|作業|業務|勤務|在宅|テレワーク|リモート|働|会議|teams|メール|pc(を)?(開|使))/;
+const PLACE_SLOT_EN =
+  /\b(work|working|telework|wfh|join|answer|do (it|my work|the work))\b[^.?!]{0,20}?\b(from|at|in) (a |an |the |my |our |his |her |their )?([a-z'’-]+( [a-z'’-]+)?)/;
+// What may stand in that slot and is not a place: devices, networks, apps, methods, rooms of a home, ways and times.
+const NOT_A_PLACE =
+  /(それ|これ|あれ|この|その|あの|どこ|研修|お客様|pc|パソコン|スマホ|携帯|タブレット|ipad|iphone|mac|chromebook|surface|ノート|端末|機器|wifi|回線|有線|無線|ネット|lan|vpn|rv|ブラウザ|アプリ|teams|outlook|チャット|テザリング|sim|一人|自分|私物|私用|会社|貸与|社用|英語|日本語|電話|ビデオ|web|zoom|休憩|昼|夜|朝|今日|明日|週末|休日|時間|状態|場合|方法|ように|ため|ながら|まま|間|中|後|前|形|感じ|ルール|ガイドライン|誓約|許可|申請|上長|家族|子ども|子供|妻|夫|親|リビング|台所|キッチン|ダイニング|書斎|寝室|部屋|机|ベランダ|庭|自室|客先|オフィス|社内)/;
+const NOT_A_PLACE_EN =
+  /(\bthere\b|\bhere\b|\bcall|\bwatch|\bmeeting|laptop|\bpc\b|computer|phone|tablet|ipad|iphone|macbook|chromebook|surface|device|browser|safari|chrome|edge|firefox|\bapp\b|vpn|\brv\b|teams|outlook|wifi|network|line|home|house|flat|apartment|kitchen|living|dining|bedroom|study|sofa|couch|desk|table|balcony|garden|room|office|client site|customer site|general|meantime|around|\ball\b|least|once|time|end|morning|evening|night|weekend|lunch|break|\bit\b|that|this|guideline|bed\b)/;
+
+function unclearPlace(n: string): string | undefined {
+  const ja = PLACE_SLOT_JA.exec(n);
+  if (ja?.[1] && !NOT_A_PLACE.test(ja[1]) && !R.homeWord.test(ja[1])) return ja[1];
+  const en = PLACE_SLOT_EN.exec(n);
+  const x = en?.[5];
+  if (x && !NOT_A_PLACE_EN.test(x) && !R.homeWord.test(x)) return x;
+  return undefined;
+}
+
 const NETWORKS: Array<[NetworkKind, RegExp]> = [
   [
     'shared-building',
@@ -124,6 +144,10 @@ export function situationOf(n: string, original = n): Situation {
   let place: Situation['place'];
   if (elsewhere) place = { kind: 'elsewhere' as PlaceKind, word: elsewhere };
   else if (home) place = { kind: 'home', word: home };
+  else {
+    const unclear = unclearPlace(n);
+    if (unclear) place = { kind: 'unclear', word: unclear };
+  }
   let network: Situation['network'];
   for (const [kind, re] of NETWORKS) {
     const word = firstMatch(n, re);

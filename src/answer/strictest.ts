@@ -5,7 +5,7 @@
  * conditional (on the obligation) otherwise.
  */
 import { rule } from '../guideline/rules.ts';
-import type { SectionId } from '../guideline/types.ts';
+import type { Bilingual, SectionId } from '../guideline/types.ts';
 import type { Decision } from './compose.ts';
 import type { Situation } from './situation.ts';
 import { R } from './topics.ts';
@@ -132,7 +132,7 @@ const COMPLYING: Record<string, RegExp> = {
 };
 
 export function strictest(decision: Decision, s: Situation, n: string): Decision {
-  const settled = settle(decision, s, n);
+  const settled = unplaced(settle(decision, s, n), s);
   if (settled.verdict !== 'prohibited') return settled;
   // A prohibited answer names every prohibition the situation runs into, the deciding one first.
   const also = LIMITS.filter((l) => l.applies(s, n) && !settled.ruleIds.some((id) => l.ruleIds.includes(id)));
@@ -143,6 +143,27 @@ export function strictest(decision: Decision, s: Situation, n: string): Decision
     ruleIds: [...settled.ruleIds, ...also.flatMap((l) => l.ruleIds)],
   };
 }
+
+/**
+ * A yes for work in a place the engine cannot tell is home or not would be a guess: it depends (§2.1 — at home yes,
+ * anywhere else no).
+ */
+function unplaced(decision: Decision, s: Situation): Decision {
+  if (s.place?.kind !== 'unclear' || (decision.verdict !== 'allowed' && decision.verdict !== 'conditional'))
+    return decision;
+  return {
+    verdict: 'depends',
+    citations: ['§2.1', ...decision.citations.filter((c) => c !== '§2.1')],
+    ruleIds: ['2.1-home-only', ...decision.ruleIds.filter((id) => id !== '2.1-home-only')],
+    cells: decision.cells,
+    reason: UNCLEAR_PLACE_REASON,
+  };
+}
+
+const UNCLEAR_PLACE_REASON: Bilingual = {
+  ja: '在宅勤務中は自宅以外の場所での業務が禁止されています。ご質問の場所が自宅であれば下記のとおりですが、自宅以外であれば禁止です。',
+  en: 'While working from home, work anywhere other than your home is prohibited. If the place you mention is your home, the rules below apply; if not, it is prohibited.',
+};
 
 function settle(decision: Decision, s: Situation, n: string): Decision {
   if (decision.ruleIds.some((id) => EXEMPT.has(id))) return decision;

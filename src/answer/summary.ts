@@ -18,6 +18,7 @@ const L = {
     list: '・',
     home: '自宅',
     elsewhere: (w: string) => `自宅以外（${w}）`,
+    unclear: (w: string) => `自宅かどうか不明（${w}）`,
     quoted: (label: string, w: string) => `${label}（${w}）`,
   },
   en: {
@@ -33,6 +34,7 @@ const L = {
     list: ', ',
     home: 'home',
     elsewhere: (w: string) => `not home (${w})`,
+    unclear: (w: string) => `home or not? (${w})`,
     quoted: (label: string, w: string) => `${label} (${w})`,
   },
 } as const;
@@ -97,7 +99,7 @@ export function summaryOf(s: Situation, lang: Lang): string {
   const core = s.place || s.devices.length || s.network || s.apps.length;
   if (core) {
     parts.push(
-      `${l.place}：${s.place ? (s.place.kind === 'home' ? l.home : l.elsewhere(shown(s.place.word))) : l.none}`,
+      `${l.place}：${s.place ? (s.place.kind === 'home' ? l.home : l[s.place.kind](shown(s.place.word))) : l.none}`,
     );
     const devices = [
       ...new Set(

@@ -41,7 +41,8 @@ export interface Answer {
  */
 export type Asks = 'permission' | 'obligation' | 'info' | 'unclear';
 
-export type PlaceKind = 'home' | 'elsewhere';
+/** unclear: a place the question names that is neither known to be home nor known to be elsewhere. */
+export type PlaceKind = 'home' | 'elsewhere' | 'unclear';
 /** own: the home line; shared-building: an apartment's shared line; carrier: a SIM / tethering. */
 export type NetworkKind =
   'own' | 'wired' | 'wifi' | 'shared-building' | 'family-shared' | 'carrier' | 'public' | 'others';
