@@ -15,14 +15,14 @@ const HOME =
 
 // "Xで仕事" / "work from X": the X a question says work happens in, to be told home or not.
 const PLACE_SLOT_JA =
-  /([^\s、。,.!?？！「」『』（）()・]{2,10})(で|から)(の)?(仕事|作業|業務|勤務|在宅|テレワーク|リモート|働|会議|teams|メール|pc(を)?(開|使))/;
+  /([^\s、。,.!?？！「」『』（）()・をがはにもと]{0,10}(場|館|店|室|所|園|屋|宅|先|駅|港|センター|スペース|ブース|ホール|ルーム|ラウンジ|サウナ|ジム|施設|会場|ホテル|カフェ|バー|銭湯|スパ|ビーチ|海|山|湖|広場|テラス|屋上))(で|から)(の)?[^。？?、]{0,20}?(仕事|作業|業務|勤務|在宅|テレワーク|リモート|働|会議|使|開|参加|返信|対応)/;
 const PLACE_SLOT_EN =
-  /\b(work|working|telework|wfh|join|answer|do (it|my work|the work))\b[^.?!]{0,20}?\b(from|at|in) (a |an |the |my |our |his |her |their )?([a-z'’-]+( [a-z'’-]+)?)/;
+  /\b(work|working|telework|wfh|join|answer|use|check|read|do (it|my work|the work))\b[^.?!]{0,40}?\b(from|at|in) (a |an |the |my |our |his |her |their )([a-z'’-]+( [a-z'’-]+)?)/;
 // What may stand in that slot and is not a place: devices, networks, apps, methods, rooms of a home, ways and times.
 const NOT_A_PLACE =
   /(それ|これ|あれ|この|その|あの|どこ|研修|お客様|pc|パソコン|スマホ|携帯|タブレット|ipad|iphone|mac|chromebook|surface|ノート|端末|機器|wifi|回線|有線|無線|ネット|lan|vpn|rv|ブラウザ|アプリ|teams|outlook|チャット|テザリング|sim|一人|自分|私物|私用|会社|貸与|社用|英語|日本語|電話|ビデオ|web|zoom|休憩|昼|夜|朝|今日|明日|週末|休日|時間|状態|場合|方法|ように|ため|ながら|まま|間|中|後|前|形|感じ|ルール|ガイドライン|誓約|許可|申請|上長|家族|子ども|子供|妻|夫|親|リビング|台所|キッチン|ダイニング|書斎|寝室|部屋|机|ベランダ|庭|自室|客先|オフィス|社内)/;
 const NOT_A_PLACE_EN =
-  /(\bthere\b|\bhere\b|\bcall|\bwatch|\bmeeting|laptop|\bpc\b|computer|phone|tablet|ipad|iphone|macbook|chromebook|surface|device|browser|safari|chrome|edge|firefox|\bapp\b|vpn|\brv\b|teams|outlook|wifi|network|line|home|house|flat|apartment|kitchen|living|dining|bedroom|study|sofa|couch|desk|table|balcony|garden|room|office|client site|customer site|general|meantime|around|\ball\b|least|once|time|end|morning|evening|night|weekend|lunch|break|\bit\b|that|this|guideline|bed\b)/;
+  /(\bthere\b|\bhere\b|\bcall|\bwatch|\bmeeting|repair|laptop|\bpc\b|computer|phone|tablet|ipad|iphone|macbook|chromebook|surface|device|browser|safari|chrome|edge|firefox|\bapp\b|vpn|\brv\b|teams|outlook|wifi|network|line|home|house|flat|apartment|kitchen|living|dining|bedroom|study|sofa|couch|desk|table|balcony|garden|room|office|client site|customer site|general|meantime|around|\ball\b|least|once|time|end|morning|evening|night|weekend|lunch|break|\bit\b|that|this|guideline|bed\b)/;
 
 function unclearPlace(n: string): string | undefined {
   const ja = PLACE_SLOT_JA.exec(n);
