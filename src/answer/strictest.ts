@@ -119,7 +119,7 @@ const LIMITS: Limit[] = [
 const EXEMPT = new Set(['3.4-disaster-contact', '0-pledge', '0-penalties', 'R-current-revision']);
 const PERMISSIVE = new Set(['allowed', 'conditional', 'depends']);
 const SKIPPING =
-  /(しない|せず|しなくて|なくても|(?<!っぱ)なしで|無しで|(?<!こ)のまま|(?<!この)ままで|(pc|パソコン|vpn|画面|ログイン|接続)[^。？?]{0,8}っぱなし|つなぎっぱなし|たまま|ずっと(繋が|つなが|接続)|chromecast|\bcast\b|mirror(ing)?|ミラーリング|(テレビ|tv)に(映|出|表示)|always on|常時接続|only (by|via|through|with|on) chat|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映りこ(?!まない)|写りこ(?!まない)|映っ|写っ)|keep using|使い続け|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
+  /(しない|せず|しなくて|なくても|(?<!っぱ)なしで|無しで|(?<!こ)のまま|(?<!この)ままで|(pc|パソコン|vpn|画面|ログイン|接続)[^。？?]{0,8}っぱなし|つなぎっぱなし|たまま|ずっと(繋が|つなが|接続)|chromecast|\bcast\b|mirror(ing)?|ミラーリング|(テレビ|tv)に(映|出|表示)|always on|常時接続|only (by|via|through|with|on|over) (teams )?chat|chat only|チャットだけ|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映りこ(?!まない)|写りこ(?!まない)|映っ|写っ)|keep using|使い続け|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
 
 // What doing an obligation looks like, for "may I…?" questions that propose to do exactly that.
 const COMPLYING: Record<string, RegExp> = {
@@ -166,7 +166,7 @@ const UNCLEAR_PLACE_REASON: Bilingual = {
 };
 
 function settle(decision: Decision, s: Situation, n: string): Decision {
-  if (decision.ruleIds.some((id) => EXEMPT.has(id))) return decision;
+  if (EXEMPT.has(decision.ruleIds[0] ?? '')) return decision;
   // Work the engine could not place is still checked: "work calls from a car" is work outside home.
   const unplacedWork =
     decision.verdict === 'unknown' &&

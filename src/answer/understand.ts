@@ -60,7 +60,7 @@ export function normalize(question: string): string {
   n = n.replace(/\b(the )?app'?s out\b|\bapp is (out|not allowed)\b/g, '');
   n = n
     .replace(
-      /(有線|無線|wifi|web版|ウェブ版|ブラウザ版?|アプリ版?|デスクトップ版?)(ではなく|じゃなくて?|でなく|ではありません|は(対象外|ダメ|だめ|不可|使えない)(って|と)?)/g,
+      /(有線|無線|wifi|web版|ウェブ版|ブラウザ版?|アプリ版?|デスクトップ版?|rv|vpn|リモートデスクトップ)(経由)?(ではなく|じゃなくて?|でなく|ではありません|は(対象外|ダメ|だめ|不可|使えない)(って|と)?)/g,
       '',
     )
     .replace(
@@ -208,6 +208,8 @@ export function findDevices(n: string): DeviceMention[] {
     );
     if (owners.size === 1) d.owner = [...owners][0];
   }
+  if (out.some((d) => !d.owner) && LENT_BY_CUSTOMER.test(n))
+    for (const d of out) if (!d.owner && d.cls !== 'phone') d.owner = 'customer';
   if (out.some((d) => !d.owner)) {
     const p = GLOBAL_PERSONAL.test(n);
     const c = GLOBAL_COMPANY.test(n);
@@ -215,8 +217,6 @@ export function findDevices(n: string): DeviceMention[] {
   }
   // "BYOD" says whose, not which: with a named device it adds nothing.
   if (out.some((d) => d.word !== 'byod')) out.splice(0, out.length, ...out.filter((d) => d.word !== 'byod'));
-  if (out.some((d) => !d.owner) && LENT_BY_CUSTOMER.test(n))
-    for (const d of out) if (!d.owner && d.cls !== 'phone') d.owner = 'customer';
   for (const d of out) if (!d.owner && NOT_ISSUED.test(d.word)) d.owner = 'personal';
   for (const d of out)
     if (!d.owner && OWN_TABLET.test(d.word) && /\bmy (own )?$|私の$/.test(n.slice(Math.max(0, d.at - 8), d.at)))
