@@ -739,7 +739,8 @@ export const QUESTIONS: EvalQuestion[] = [
   // Issue 8: a permission question gets a permission answer (was required).
   { q: 'ルーターの管理画面のパスワードは初期設定のままでいい？', verdict: 'prohibited', cite: '§3.3' },
   { q: 'Can I use a SIM-based pocket router?', verdict: 'allowed', cite: '§3.3' },
-  { q: 'My router is no longer supported by the maker. Is that a problem?', verdict: 'required', cite: '§3.3' },
+  // Issue 8: "is that a problem?" asks for leave to keep using it; the guideline says not for long (was required).
+  { q: 'My router is no longer supported by the maker. Is that a problem?', verdict: 'prohibited', cite: '§3.3' },
   { q: '家族が同じルーターにつないでいても仕事していい？', verdict: 'conditional', cite: '§3.3' },
   { q: 'Do I have to lock my screen when I get a coffee?', verdict: 'required', cite: '§3.4' },
   { q: 'Can I put my password on a Post-it on my monitor?', verdict: 'prohibited', cite: '§3.4' },

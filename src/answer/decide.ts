@@ -99,7 +99,9 @@ export function decide(n: string): Decision {
   // §0 — what telework, the guideline and its scope are (before places: 「会社の外で働く」 in a definition is not a place)
   if (
     has(R.purpose) &&
-    /(とは|って|mean|definition|定義|what is (telework|the guideline|this guideline)|のこと|だけ[?？])/.test(n)
+    /(とは|って|mean|definition|定義|what is (telework|the guideline|this guideline)|what is (this|the) [^?]{0,30}guideline|のこと|だけ[?？])/.test(
+      n,
+    )
   )
     return purpose(n);
 
@@ -307,6 +309,60 @@ export function decide(n: string): Decision {
   // §3.1 — a connection method named, with nobody else touching or seeing: the method's rule decides
   if ((has(R.rv) || has(R.secureLogon)) && !has(R.touchStrong) && !has(R.see) && !has(R.screen) && !appQuestionOf(f))
     return has(R.rv) ? remoteDesktop(f) : secureLogon(f);
+
+  // Any room of one's own home is home (§2.1); with others around, §3.4's screen and sound rules apply.
+  if (
+    HOME_ROOM.test(n) &&
+    !has(R.audio) &&
+    !has(R.filming) &&
+    !has(R.family) &&
+    !has(R.others) &&
+    !has(R.location) &&
+    !has(R.away) &&
+    !has(R.lock) &&
+    !has(R.cabinet) &&
+    !has(R.endOfDay) &&
+    f.apps.length === 0 &&
+    !has(R.network)
+  )
+    return d('allowed', ['§2.1'], ['2.1-home-only'], { reason: HOME_ROOM_REASON });
+
+  // What the guideline says about kinds of things (which networks, where to work, what counts as a copy, who counts)
+  if (
+    /(networks?|ネットワーク|回線|wifi)/.test(n) &&
+    /(which|what kinds?|what sort|どんな|どういう|どの|具体的)/.test(n) &&
+    /(off-limits|not allowed|prohibited|forbidden|banned|禁止|ダメ|だめ|使えない|漏洩リスク|risky|high-risk)/.test(n)
+  )
+    return d('required', ['§2.2', '§3.3'], ['2.2-no-risky-network', '3.3-no-free-public', '3.3-no-weak-encryption']);
+  if (/(漏洩リスクの高い|risky networks?|high-risk networks?)/.test(n))
+    return d('required', ['§2.2', '§3.3'], ['2.2-no-risky-network', '3.3-no-free-public']);
+  if (
+    /((仕事|作業|働)(して(も)?いい|できる)場所|where (am i|can i|may i) (allowed to )?(work|telework)|どこで(仕事|働|作業)(して(も)?いい|できる))/.test(
+      n,
+    )
+  )
+    return d('required', ['§2.1'], ['2.1-home-only']);
+  if (
+    /(同居人(に入る|に含まれ|って(誰|何))|に(入る|含まれる)(んですか|の[?？])|count (as|under) .{0,40}(people other than employees|non-employees|cohabitants?))/.test(
+      n,
+    )
+  )
+    return d('required', ['§2.5'], ['2.5-no-cohabitant-access', '3.4-no-one-else-touches-pc']);
+  if (
+    /(想定|risk|リスク|why|なぜ|どうして)/.test(n) &&
+    /(空き巣|burglar|theft|盗難|盗まれ|のぞき見|peek|侵入)/.test(n) &&
+    f.mentions.length <= 1 &&
+    !has(R.cabinet)
+  )
+    return d('required', ['§1'], ['1-risk-burglary', '1-risk-family-viewing', '1-risk-home-network', '1-self-defense']);
+  // Looking things up for work on the company PC is not private use (§2.7 forbids only that).
+  if (
+    /(ネット検索|調べ物|web検索|検索する|search the (web|internet)|google (it|things))/.test(n) &&
+    owns(f, 'company', 'pc') &&
+    /(業務|仕事|\bwork\b)/.test(n) &&
+    !has(R.privateUse)
+  )
+    return d('allowed', ['§2.7', '§3.2'], ['2.7-no-private-use', '3.2-company-pc-only']);
 
   // §3.4 — a smart speaker in the room where one works: calls must not be heard or recorded
   if (/(スマートスピーカー|alexa|アレクサ|google home|smart speaker)/.test(n))
@@ -520,18 +576,6 @@ export function decide(n: string): Decision {
 
   // §0 / §1 — telework itself, purpose, risks
   if (has(R.purpose)) return purpose(n);
-  // Any room of one's own home is home (§2.1); with others around, §3.4's screen and sound rules apply.
-  if (
-    HOME_ROOM.test(n) &&
-    !has(R.audio) &&
-    !has(R.filming) &&
-    !has(R.family) &&
-    !has(R.others) &&
-    !has(R.location) &&
-    f.apps.length === 0 &&
-    !has(R.network)
-  )
-    return d('allowed', ['§2.1'], ['2.1-home-only'], { reason: HOME_ROOM_REASON });
   // 実家暮らし: the parents' house is one's home (normalize() has made it 自宅).
   if (
     /(自宅暮らし|自宅住まい|住民票(も|は)?自宅|自宅がそのまま自宅)/.test(n) &&

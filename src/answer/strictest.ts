@@ -28,6 +28,8 @@ const RULES_ASKED =
   /((are|is) there (any )?(rules?|restrictions?|requirements?|guidelines?)|(ルール|決まり|制限|規則)(は|って|が)?(ある|あります|ありますか)|決まって(る|いる|ます)|(ルール|決まり|規則)を(教え|知り))/;
 const MUST_FORM = /(ないと(だめ|ダメ|駄目|いけない)|なければ|\bmust\b|\bhave to\b|\bneed to\b|必要)/;
 // "Why…?", "What is…?", "What is the difference…?": asks what the guideline says.
+const WHAT_WHERE =
+  /(どこまで|どこに|どんな|どういう|\bwhere (am i|can i|may i|should i|do i)\b|\bwhat (kinds?|sort)\b|含まれ)/;
 const DEFINITION =
   /(\bwhy\b|なぜ|どうして|なんで(?!す|し)|違い|違う|difference|って(なに|何|なん)|とは[?？]*$|\bwhat (is|are|'s)\b|\bwhat does .* mean\b)/;
 const SCREEN = /(画面|モニター|ディスプレイ|screen|monitor|display)/;
@@ -217,8 +219,9 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
   // "What is MDM?" asks for the definition, even where it lands on matrix cells.
   const definition = DEFINITION.test(n);
   const ruleQuestion = asksRule && (!decision.cells?.length || definition);
-  // "Why is the Outlook app banned on my phone?" asks for the reason: the answer states the rule.
-  if (asksRule && definition && decision.verdict === 'prohibited') return { ...decision, verdict: 'required' };
+  // "Why is the Outlook app banned?" / "Where may I keep work data?": asks for the rule, which the answer states.
+  if (asksRule && (definition || WHAT_WHERE.test(n)) && decision.verdict === 'prohibited')
+    return { ...decision, verdict: 'required' };
   // "Anything I should set on the router?" landing on a recommendation: the recommendation is the answer.
   if (
     s.asks === 'obligation' &&
