@@ -3,7 +3,7 @@
  * saw the engine. The tuning batches must stay answered as well as they were after their fixes; the held-out batch
  * was never used to tune, and is held to what it scored when it was first graded.
  */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.ts';
@@ -11,7 +11,7 @@ import { grade, loadBatch, score } from './answer-batches/grade.ts';
 
 const DIR = fileURLToPath(new URL('./answer-batches/', import.meta.url));
 const batches = readdirSync(DIR)
-  .filter((f) => f.endsWith('.json'))
+  .filter((f) => f.endsWith('.json') && f !== 'floors.json')
   .sort();
 
 function graded(file: string) {
@@ -25,15 +25,17 @@ describe('fresh question batches', () => {
     for (const f of tuning) expect(loadBatch(`${DIR}${f}`)).toHaveLength(100);
   });
 
+  // What each batch scored once its fixes were in: a change that loses a question the engine answered fails here.
+  const floors = JSON.parse(readFileSync(`${DIR}floors.json`, 'utf8')) as Record<string, number>;
   for (const file of batches.filter((f) => /^b\d+\.json$/.test(f))) {
-    it(`${file}: ≥ 95 % right and no permissive error`, () => {
+    it(`${file}: at least ${floors[file] ?? 95} right, and no permissive error`, () => {
       const g = graded(file);
       const s = score(g);
       const misses = g
         .filter((x) => !x.right)
         .map((x) => `${x.question.id} ${x.answer.verdict} ${x.answer.citations[0] ?? '-'}`);
       expect(s.permissive, misses.join('\n')).toBe(0);
-      expect(s.accuracy, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(s.right, misses.join('\n')).toBeGreaterThanOrEqual(floors[file] ?? 95);
     });
   }
 });

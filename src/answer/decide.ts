@@ -75,6 +75,7 @@ export function decide(n: string): Decision {
     return d('prohibited', ['§1'], ['1-compliance-condition']);
 
   // How to use Excel and the like is not in the guideline.
+  if (/(vlookup|関数|マクロ|macro|formula|#n\/a|ピボット|pivot)/.test(n) && !has(R.copy)) return UNKNOWN;
   if (has(R.howTo) && /(excel|エクセル|word|ワード|powerpoint|パワポ|pivot|ピボット|関数|マクロ|macro|formula)/.test(n))
     return UNKNOWN;
 
@@ -164,7 +165,7 @@ export function decide(n: string): Decision {
     return d('allowed', ['§3.3'], ['3.3-own-network']);
   if (has(R.othersWifi) && !place)
     return d('prohibited', ['§3.3', '§2.2'], ['3.3-own-network', '2.2-no-risky-network']);
-  if (has(R.publicWifi)) {
+  if (has(R.publicWifi) && !has(R.segment)) {
     if (place && has(R.workVerb))
       return d('prohibited', ['§2.1', '§2.2', '§3.3'], ['2.1-home-only', '2.2-no-risky-network', '3.3-no-free-public']);
     return d(
@@ -263,6 +264,9 @@ export function decide(n: string): Decision {
     if (owns(f, 'personal', 'pc')) return d('required', ['§3.2'], ['3.2-personal-pc-approval']);
     if (has(R.disable))
       return d('prohibited', ['§3.2'], ['3.2-security-software'], { reason: SECURITY_SOFTWARE_OFF_REASON });
+    // 「AppGuard もしくは ESET」: either one is enough.
+    if (/(appguard|eset)/.test(n) && /(enough|both|両方|片方|だけで)/.test(n))
+      return d('allowed', ['§3.2'], ['3.2-security-software']);
     return d('required', ['§3.2'], ['3.2-security-software']);
   }
   if (has(R.osUpdate) && !has(R.network) && (mentionsClass(f, 'pc') || /os|windows|mac/.test(n))) {
@@ -315,7 +319,8 @@ export function decide(n: string): Decision {
     HOME_ROOM.test(n) &&
     !has(R.audio) &&
     !has(R.filming) &&
-    !has(R.family) &&
+    (!has(R.family) ||
+      /(出かけて|留守|不在|誰もいない|私一人|一人なので|nobody (else )?(is )?(at )?home|alone)/.test(n)) &&
     !has(R.others) &&
     !has(R.location) &&
     !has(R.away) &&

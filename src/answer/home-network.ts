@@ -82,8 +82,8 @@ export function homeNetwork(f: Facts): Decision | undefined {
       reason: HOME_WIFI_REASON,
     });
   if (has(R.wired)) return d('allowed', ['§3.3'], ['3.3-wired-recommended']);
-  if (has(R.apartment) && has(R.network)) return d('allowed', ['§3.3'], ['3.3-own-network']);
   if (has(R.slow) && has(R.network)) return d('required', ['§3.3'], ['3.3-speed-own-responsibility']);
+  if (has(R.apartment) && has(R.network)) return d('allowed', ['§3.3'], ['3.3-own-network']);
   if (has(R.ownLine) && !has(R.wifi)) return d('allowed', ['§3.3'], ['3.3-own-network']);
   if (has(R.wifi) && f.apps.length === 0) {
     // Whose Wi-Fi decides: one's own is fine with a strong password, a free or someone else's is prohibited.

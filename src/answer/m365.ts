@@ -21,7 +21,11 @@ export function otherOffice(f: Facts): Decision {
   const app = f.editions.includes('app') && !f.editions.includes('web');
   const web = f.editions.includes('web') && !f.editions.includes('app');
   if (personal) {
-    if (app) return d('prohibited', ['§3.5', '§3.2'], ['3.5-personal-devices', '3.2-personal-pc-methods']);
+    // On a personal PC, installing apps is §3.2's own prohibition; on a phone, §3.5's.
+    if (app)
+      return owns(f, 'personal', 'pc')
+        ? d('prohibited', ['§3.2', '§3.5'], ['3.2-personal-pc-methods', '3.5-personal-devices'])
+        : d('prohibited', ['§3.5', '§3.2'], ['3.5-personal-devices', '3.2-personal-pc-methods']);
     if (web) return d('conditional', ['§3.5', '§3.2'], ['3.5-personal-phone-web-office', '3.5-personal-devices']);
     return d('conditional', ['§3.5', '§3.2'], ['3.5-personal-devices', '3.5-personal-phone-web-office'], {
       reason: OTHER_OFFICE_PERSONAL_REASON,

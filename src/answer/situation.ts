@@ -34,6 +34,11 @@ function unclearPlace(n: string): string | undefined {
 }
 
 const NETWORKS: Array<[NetworkKind, RegExp]> = [
+  // A guest network on one's own router is a segment of one's own network, not a public one.
+  [
+    'own',
+    /((router|ルーター)[^.?。]{0,40}(guest|ゲスト)|(guest|ゲスト)[^.?。]{0,40}(segment|separate|セグメント|分け))/,
+  ],
   [
     'shared-building',
     /((ネット|インターネット|wifi|回線)(無料|付き|完備)の(マンション|アパート|物件)|管理会社が[^。]{0,12}(提供|用意)|全戸|各戸|(マンション|集合住宅|アパート|団地|寮|社宅|シェアハウス|share ?house|apartment|condo|building|dorm)(の|'s)?\s*(共用|共有|shared|備え付け|無料|フリー|free|lobby|ロビー)?の?\s*(wifi|無線|ネット|回線|network|internet|line)|(wifi|internet|network|line) (at|in|of|for) (my|the|our) (apartment|building|condo|dorm|share ?house)|landlord provides (the )?(wifi|internet)|大家(さん)?(が|の)(用意|提供|契約)?[^?？。]{0,6}(wifi|ネット|回線))/,
@@ -98,7 +103,7 @@ const SERVICES =
   /(dropbox|ドロップボックス|gmail|ジーメール|yahoo|ヤフー|icloud|google\s*drive|グーグルドライブ|googleドライブ|個人の?\s*onedrive|personal onedrive|wechat|whatsapp|messenger|slack|chatwork|chatgpt|evernote|wetransfer|ギガファイル便|firestorage|\bbox\b|notion|instagram|facebook|twitter|discord)/g;
 
 const PERMISSION =
-  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|平気|へいき|問題(あり|ござい)ますか|問題ある|is (that|it|this) a problem|is (ok|okay|fine),? right|ですよね[?？]|\bdon'?t (need|have) to\b|よくない|いいよね|いいっしょ|いいでしょ|いいす|いけたり|いける|\benough\b|\bcan (use|work|connect|access|open|install|bring|take)\b|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|持ち出せ|持ち帰れ|出せる|使えない|使っても(?!ら)|しても(?!ら)|してよい|許され|許可され|\bok\b|オッケー|マズい|まずくない|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
+  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|平気|へいき|問題(あり|ござい)ますか|問題ある|is (that|it|this) a problem|is (ok|okay|fine),? right|ですよね[?？]|\bdon'?t (need|have) to\b|よくない|いいよね|いいっしょ|いいでしょ|いいす|いけたり|いける|\benough\b|\bcan (use|work|connect|access|open|install|bring|take)\b|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|構いません|かまいません|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|持ち出せ|持ち帰れ|出せる|使えない|使っても(?!ら)|しても(?!ら)|してよい|許され|許可され|\bok\b|オッケー|マズい|まずくない|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
 const OBLIGATION =
   /(how (should|do|can) i (keep in touch|communicate|support|manage|check on)|(やっといた|しといた|しておいた|やっておいた)(方|ほう)がいい|(方|ほう)がいいこと|(やる|やっとく|やっておく|する|しておく|しとく)こと|何を(すれば|したら|する|しなければ)|どうすれば|どうしたら|どうすべき|すべき|しなければ|しないといけない|しなきゃ|必要(です)?か|必要な|気をつけ|注意(点|すること|事項)|守るべき|義務|ルールは|決まり|what (should|must|do) i|what do i (need|have) to|how should i|do i (have|need) to|must i|should i|what (is|are) (the )?(rule|requirement)s?|required|what (happens|to do)|what are my)/;
 

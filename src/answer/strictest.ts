@@ -102,7 +102,7 @@ const LIMITS: Limit[] = [
     ruleIds: ['2.5-no-cohabitant-access', '3.4-screen-not-visible'],
     applies: (s, n) =>
       (s.people.includes('family') || s.people.includes('others')) &&
-      /(sit (right )?(next to|beside|with) me|look(ing)? over my shoulder|隣に座|横に座|横で見|隣で見|覗|のぞ|見せ(て|る|たい))/.test(
+      /(sits? (right )?(next to|beside|with) me|look(ing)? over my shoulder|隣に座|横に座|横で見|隣で見|覗|のぞ|見せ(て|る|たい))/.test(
         n,
       ),
   },
@@ -132,6 +132,9 @@ const COMPLYING: Record<string, RegExp> = {
   '3.4-lock-screen': /(ロック|\block)/,
   '3.4-store-pc': /(キャビネット|cabinet|引き出し|drawer|鍵|lock)/,
 };
+
+// Where doing the duty is unmistakable ("blur my background"), it outweighs a "don't" elsewhere in the question.
+const COMPLYING_FIRST = new Set(['4-face-to-face']);
 
 export function strictest(decision: Decision, s: Situation, n: string): Decision {
   const settled = unplaced(settle(decision, s, n), s);
@@ -198,6 +201,8 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
     decision.verdict !== 'prohibited'
   )
     return { ...decision, verdict: 'allowed' };
+  if (permissionOnObligation && decision.ruleIds.some((id) => COMPLYING_FIRST.has(id) && COMPLYING[id]?.test(n)))
+    return { ...decision, verdict: 'allowed' };
   if (permissionOnObligation) {
     // Storing the PC is the duty; the lock is only recommended (鍵付きを推奨).
     if (
@@ -218,7 +223,10 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
   // "Which PC may I use for VPN?" asks what the rule is, not for leave: it is answered with the rule.
   // "What is MDM?" asks for the definition, even where it lands on matrix cells.
   const definition = DEFINITION.test(n);
-  const ruleQuestion = asksRule && (!decision.cells?.length || definition);
+  // "Is anything needed to…?" on a conditional answer is answered with the conditions (conditional).
+  const yesNoNeed =
+    /(必要(です|でしょう)か|必要ある|要りますか|いりますか|\bdo i need\b|\bis .{0,20} (needed|required)\b)/.test(n);
+  const ruleQuestion = asksRule && !yesNoNeed && (!decision.cells?.length || definition);
   // "Why is the Outlook app banned?" / "Where may I keep work data?": asks for the rule, which the answer states.
   if (asksRule && (definition || WHAT_WHERE.test(n)) && decision.verdict === 'prohibited')
     return { ...decision, verdict: 'required' };

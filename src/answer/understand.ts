@@ -249,7 +249,7 @@ const APP_RE =
   /(アプリ|あぷり|\bapps?\b|application|デスクトップ版|デスクトップアプリ|desktop|クライアント|\bclient\b(?!'s|s')|インストール|いんすとーる|\binstall|を入れ|ダウンロード|\\bdownload|ストア|app ?store|play ?store)/;
 
 const NO_INSTALL_RE =
-  /(without (installing|downloading|an app|the app|any app)|no app|(インストール|ダウンロード)(は)?(せず|しない|しなくて|なし|いたしません|しません)|not (installing|going to install)|won'?t install|do(n'?t| not) have the app( installed)?|アプリ(は|を)?入れ(ません|ない|ず|てない|ていない)|アプリ(なし|無し|を入れず|を入れない)|入れずに)/;
+  /(without (installing|downloading|an app|the app|any app)|no app|(インストール|ダウンロード)(は)?(せず|しない|しなくて|なし|いたしません|しません)|not (installing|going to install)|won'?t install|do(n'?t| not) have the app( installed)?|アプリ(は|を)?入れ(ません|ない|ず|てない|ていない)|アプリ(は|が)?入っていない|nothing installed|no install|アプリ(なし|無し|を入れず|を入れない)|入れずに)/;
 
 const INSTALL_ASKED =
   /(インストールし(て|たい)|入れ(て|たい)|いれ(て|たい)|\binstall (the |a )?(\w+ ){0,3}(app|desktop|client|application))/;
