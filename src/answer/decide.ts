@@ -17,6 +17,7 @@ import {
   ENCRYPTED_TAKE_OUT_REASON,
   ENCRYPTION_REQUIRED_REASON,
   HOME_ROOM_REASON,
+  SECURE_NETWORK_REASON,
   SECURITY_SOFTWARE_OFF_REASON,
   TELEWORK_REASON,
   USB_REASON,
@@ -65,6 +66,27 @@ export function decide(n: string): Decision {
 
   // §0 — pledge, penalties
   const strongPledge = /(誓約|せいやく|pledge|oath)/.test(n);
+  // "What Wi-Fi settings does the guideline want before my first WFH day?" is about the network, not the pledge.
+  if (
+    has(R.wifiSettings) &&
+    /(what|which|どんな|どういう|何(を|が))/.test(n) &&
+    !has(R.macAuth) &&
+    !has(R.wep) &&
+    !has(R.credential) &&
+    !strongPledge
+  )
+    return d(
+      'required',
+      ['§3.3'],
+      [
+        '3.3-strong-wifi-password',
+        '3.3-no-weak-encryption',
+        '3.3-no-mac-auth',
+        '3.3-firmware-updates',
+        '3.3-wired-recommended',
+      ],
+      { reason: SECURE_NETWORK_REASON },
+    );
   // Telework is only for people who can follow the guideline (§1).
   if (
     /(守れ(そうに)?ない|守らない|守る気がない|can'?t (follow|comply)|won'?t (follow|comply)|not (able to )?(follow|comply))/.test(
@@ -202,6 +224,17 @@ export function decide(n: string): Decision {
   // Lost or stolen equipment: the guideline gives no procedure.
   if (has(R.lost) && !has(R.cabinet)) return UNKNOWN;
 
+  // §3.4 — credentials
+  if (
+    has(R.credential) &&
+    /(扱い|管理|気をつけ|注意|handle|handling|manage|keep (my|them|it) safe)/.test(n) &&
+    !has(R.share)
+  )
+    return d('required', ['§3.4'], ['3.4-no-sharing-credentials', '3.4-no-sticky-notes']);
+  if (has(R.credential) && has(R.memo) && !has(R.share)) return d('prohibited', ['§3.4'], ['3.4-no-sticky-notes']);
+  if (has(R.credential) && (has(R.share) || has(R.memo)))
+    return d('prohibited', ['§3.4'], ['3.4-no-sharing-credentials']);
+
   // §3.5 ① — downloads to personal devices; §2.3 — copies anywhere but the company PC
   const copying = has(R.copy) && !has(R.notCopying) && !has(R.mdm) && !isAppInstall(f);
   if (copying && (has(R.dataObject) || has(R.personalTarget) || has(R.mediaStrong) || personalDevice(f))) {
@@ -255,7 +288,7 @@ export function decide(n: string): Decision {
   if (has(R.media) && !peripheralOnly)
     return d('prohibited', ['§3.2', '§2.3'], ['3.2-no-own-media', '2.3-no-copy-outside-company-pc']);
   if (has(R.makerAddress)) return d('prohibited', ['§3.2'], ['3.2-no-personal-address-maker']);
-  if (has(R.encryption) && (has(R.pcContext) || !has(R.network))) {
+  if (has(R.encryption) && f.apps.length === 0 && (has(R.pcContext) || !has(R.network))) {
     if (has(R.encryptionNegative)) return d('prohibited', ['§3.2'], ['3.2-encrypted-disk']);
     if (has(R.takeOut)) return d('allowed', ['§3.2'], ['3.2-encrypted-disk'], { reason: ENCRYPTED_TAKE_OUT_REASON });
     return d('required', ['§3.2'], ['3.2-encrypted-disk'], { reason: ENCRYPTION_REQUIRED_REASON });
@@ -273,21 +306,11 @@ export function decide(n: string): Decision {
     return d('required', ['§3.2'], ['3.2-personal-pc-approval']);
   }
 
-  // §3.4 — credentials
-  if (
-    has(R.credential) &&
-    /(扱い|管理|気をつけ|注意|handle|handling|manage|keep (my|them|it) safe)/.test(n) &&
-    !has(R.share)
-  )
-    return d('required', ['§3.4'], ['3.4-no-sharing-credentials', '3.4-no-sticky-notes']);
-  if (has(R.credential) && has(R.memo) && !has(R.share)) return d('prohibited', ['§3.4'], ['3.4-no-sticky-notes']);
-  if (has(R.credential) && (has(R.share) || has(R.memo)))
-    return d('prohibited', ['§3.4'], ['3.4-no-sharing-credentials']);
-
   // §3.2 — own peripherals
   if (
     peripheralOnly &&
     has(R.ownOrUse) &&
+    !has(R.touchStrong) &&
     !has(R.away) &&
     !has(R.filming) &&
     !PEOPLE_PRESENT.test(n) &&
@@ -406,6 +429,7 @@ export function decide(n: string): Decision {
       has(R.audio) ||
       has(R.workspace) ||
       has(R.teleworkHome) ||
+      PEOPLE_PRESENT.test(n) ||
       mentionsClass(f, 'pc') ||
       has(R.confidential))
   ) {

@@ -14,8 +14,13 @@ export interface Facts {
   has(re: RegExp): boolean;
 }
 
+// A device the question says is broken or away ("my company PC is broken, so my phone…") is not the one asked about.
+const OUT_OF_USE = /^[^。.?？]{0,10}(壊れ|故障|起動しな|水没|broken|\bdead\b|\bdied\b|is at the repair|修理中|buried)/;
+
 export function facts(n: string): Facts {
-  const mentions = findDevices(n);
+  const all = findDevices(n);
+  const inUse = all.filter((m) => !OUT_OF_USE.test(n.slice(m.at + m.word.length)));
+  const mentions = inUse.length > 0 ? inUse : all;
   const { apps, office } = findApps(n);
   return {
     n,

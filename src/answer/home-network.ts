@@ -29,7 +29,8 @@ export function homeNetwork(f: Facts): Decision | undefined {
     return d('conditional', ['§3.2'], ['3.2-customer-pc-rules', '3.2-customer-pc-network']);
 
   // §3.3 — the home network
-  if (has(R.segment)) return d('allowed', ['§3.3'], ['3.3-segment-recommended']);
+  if (has(R.segment) && !/(めんど|面倒|しない|やらない|don'?t want)/.test(n))
+    return d('allowed', ['§3.3'], ['3.3-segment-recommended']);
   // A carrier SIM or tethering is a line of one's own, whoever else is at home.
   if ((has(R.tethering) || has(R.carrier)) && !has(R.simultaneous))
     return d('allowed', ['§3.3'], ['3.3-carrier-sim-ok']);

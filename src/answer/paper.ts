@@ -7,7 +7,7 @@ import { R } from './topics.ts';
 export function paper(f: Facts): Decision {
   const rules = ['2.6-paper-in-principle', '2.6-paper-with-approval', '2.6-paper-no-copy', '2.6-department-rules'];
   if (
-    /(部門|部署|dept|department|team)[^?？。]{0,12}(ルール|手続|様式|フォーム|form|procedure|process|管理|rules?)/.test(
+    /(部門|部署|dept|department|team)[^?？。]{0,12}(ルール|手続|様式|フォーム|form|procedure|process|管理|台帳|記録|ledger|log|rules?)/.test(
       f.n,
     )
   )

@@ -3,7 +3,7 @@
  * list is enough for the guideline's vocabulary; everything else passes through.
  */
 const FUNCTION_WORDS =
-  /\b(desu|desuka|masu|masuka|shitemo|shite|daijoubu|daijobu|dame|kudasai|no wa|nan desu|tsukatte|tsukau|nara|dekiru|dekimasu)\b/;
+  /\b(desu|desuka|masu|masuka|shitemo|shite|daijoubu|daijobu|dame|kudasai|no wa|nan desu|tsukatte|tsukau|nara|dekiru|dekimasu|shitemo ii|omou)\b/;
 
 const WORDS: Array<[RegExp, string]> = [
   [/\b(ii|yoi) ?desu ?ka\b|\bii no\b|\bii\?/g, 'いいですか'],
@@ -44,6 +44,10 @@ const WORDS: Array<[RegExp, string]> = [
   [/\bshiryou?\b/g, '資料'],
   [/\bmochikaeru|mochikaeri|mochidashi\b/g, '持ち帰り'],
   [/\bkinmu\b/g, '勤務'],
+  [/\bkouen\b/g, '公園'],
+  [/\beki\b/g, '駅'],
+  [/\btomodachi\b/g, '友達'],
+  [/\bbasho\b/g, '場所'],
   [/\bbyouin\b/g, '病院'],
   [/\bmachiai(-| )?shitsu\b/g, '待合室'],
   [/\bkaigi\b/g, '会議'],

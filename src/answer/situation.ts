@@ -49,7 +49,7 @@ const NETWORKS: Array<[NetworkKind, RegExp]> = [
   ],
   [
     'others',
-    /((隣|近所|お隣|ご近所|他人|neighbou?r)[^?？。]{0,14}(wifi|無線|ネット|回線|network|internet|router|ルーター)|(隣|隣人|近所|他人|お隣|ご近所|他の家|友人|友達|親戚|neighbou?r|someone else|a friend|friend)('s|s')?の?(家の|宅の|部屋の)?\s*(wifi|無線|network|ネットワーク|ネット|回線|internet|line|router|ルーター))/,
+    /((隣|近所|お隣|ご近所|他人)[^?？。]{0,14}(wifi|無線|ネット|回線|network|internet|router|ルーター)|neighbou?r[^?？。.]{0,40}(wifi|network|internet|router)|(隣|隣人|近所|他人|お隣|ご近所|他の家|友人|友達|親戚|neighbou?r|someone else|a friend|friend)('s|s')?の?(家の|宅の|部屋の)?\s*(wifi|無線|network|ネットワーク|ネット|回線|internet|line|router|ルーター))/,
   ],
   [
     'carrier',
@@ -103,7 +103,7 @@ const SERVICES =
   /(dropbox|ドロップボックス|gmail|ジーメール|yahoo|ヤフー|icloud|google\s*drive|グーグルドライブ|googleドライブ|個人の?\s*onedrive|personal onedrive|wechat|whatsapp|messenger|slack|chatwork|chatgpt|evernote|wetransfer|ギガファイル便|firestorage|\bbox\b|notion|instagram|facebook|twitter|discord)/g;
 
 const PERMISSION =
-  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|平気|へいき|問題(あり|ござい)ますか|問題ある|is (that|it|this) a problem|is (ok|okay|fine),? right|ですよね[?？]|\bdon'?t (need|have) to\b|よくない|いいよね|いいっしょ|いいでしょ|いいす|いけたり|いける|\benough\b|\bcan (use|work|connect|access|open|install|bring|take)\b|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|構いません|かまいません|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|持ち出せ|持ち帰れ|出せる|使えない|使っても(?!ら)|しても(?!ら)|してよい|許され|許可され|\bok\b|オッケー|マズい|まずくない|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
+  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|平気|へいき|問題(あり|ござい)ますか|問題ある|is (that|it|this) a problem|is (ok|okay|fine),? right|that'?s (fine|ok|okay),? right|ですよね[?？]|\bdon'?t (need|have) to\b|よくない|いいよね|いいっしょ|いいでしょ|いいす|いけたり|いける|\benough\b|\bcan (use|work|connect|access|open|install|bring|take)\b|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|構いません|かまいません|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|持ち出せ|持ち帰れ|出せる|使えない|使っても(?!ら)|しても(?!ら)|してよい|許され|許可され|\bok\b|オッケー|マズい|まずくない|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
 const OBLIGATION =
   /(how (should|do|can) i (keep in touch|communicate|support|manage|check on)|(やっといた|しといた|しておいた|やっておいた)(方|ほう)がいい|(方|ほう)がいいこと|(やる|やっとく|やっておく|する|しておく|しとく)こと|何を(すれば|したら|する|しなければ)|どうすれば|どうしたら|どうすべき|すべき|しなければ|しないといけない|しなきゃ|必要(です)?か|必要な|気をつけ|注意(点|すること|事項)|守るべき|義務|ルールは|決まり|what (should|must|do) i|what do i (need|have) to|how should i|do i (have|need) to|must i|should i|what (is|are) (the )?(rule|requirement)s?|required|what (happens|to do)|what are my)/;
 
@@ -111,7 +111,7 @@ const OBLIGATION =
 const WH =
   /(どこ(?!にも|か|でも)|どの|どれ|何(?!も|か|と|でも)|なに(?!も|か)|なんで(?!す|し)|なんて|なぜ|どうして|どう|どんな|いつ(?!も|か|でも)|誰(?!も|か|でも)|だれ(?!も|か|でも)|どちら|どっち|(できる|やる|べき)こと(は|って)[?？]?$|(^|[.?!,;]\s*|\b(tell me|know|confirm|outline|explain|describe|list|ask) )(what|where|which|how|when|who|whom|why)\b)/;
 const MUST =
-  /(だけで(いい|大丈夫|ok)|それだけで|ないと(だめ|ダメ|駄目|いけない|いけません|まずい)|なければ(ならない|いけない|だめ)|なきゃ|必要(です|でしょう)?か|必要ある|必須|義務|\bmust i\b|\bdo i (have|need) to\b|\bshould i\b|\bdo i need\b|\bam i required\b|\bis it (required|mandatory|necessary)\b)/;
+  /(他に(何か)?(やる|する)こと|だけで(いい|大丈夫|ok)[?？]*$|それだけで|ないと(だめ|ダメ|駄目|いけない|いけません|まずい)|なければ(ならない|いけない|だめ)|なきゃ|必要(です|でしょう)?か|必要ある|必須|義務|\bmust i\b|\bdo i (have|need) to\b|\bshould i\b|\bdo i need\b|\bam i required\b|\bis it (required|mandatory|necessary)\b)/;
 
 // Yes/no questions about facts ("Does the company read our chats?", 「見られてるの？」).
 const INFO =

@@ -71,6 +71,11 @@ const LIMITS: Limit[] = [
       ),
   },
   {
+    section: '§3.3',
+    ruleIds: ['3.3-no-connection-without-vpn'],
+    applies: (s, n) => s.network !== undefined && R.noVpn.test(n),
+  },
+  {
     section: '§2.4',
     ruleIds: ['2.4-no-duplication'],
     applies: (s, n) =>
@@ -121,7 +126,7 @@ const LIMITS: Limit[] = [
 const EXEMPT = new Set(['3.4-disaster-contact', '0-pledge', '0-penalties', 'R-current-revision']);
 const PERMISSIVE = new Set(['allowed', 'conditional', 'depends']);
 const SKIPPING =
-  /(しない|せず|しなくて|なくても|(?<!っぱ)なしで|無しで|(?<!こ)のまま|(?<!この)ままで|(pc|パソコン|vpn|画面|ログイン|接続)[^。？?]{0,8}っぱなし|つなぎっぱなし|たまま|ずっと(繋が|つなが|接続)|chromecast|\bcast\b|mirror(ing)?|ミラーリング|(テレビ|tv)に(映|出|表示)|always on|常時接続|only (by|via|through|with|on|over) (teams )?chat|chat only|チャットだけ|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映りこ(?!まない)|写りこ(?!まない)|映っ|写っ)|keep using|使い続け|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
+  /(しない|せず|しなくて|なくても|(?<!っぱ)なしで|無しで|(?<!こ)のまま|(?<!この)ままで|(pc|パソコン|vpn|画面|ログイン|接続)[^。？?]{0,8}っぱなし|つなぎっぱなし|たまま|ずっと(繋が|つなが|接続)|chromecast|\bcast\b|mirror(ing)?|ミラーリング|(テレビ|tv)に(映|出|表示)|always on|常時接続|only (by|via|through|with|on|over) (teams )?chat|chat only|チャットだけ|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映りこ(?!まない)|写りこ(?!まない)|映っ|写っ)|keep using|使い続け|あと数年|for (a few|several) (more )?years|long-term|(screen|画面)[^.?]{0,30}(in the background|visible|in (the )?(shot|frame))|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
 
 // What doing an obligation looks like, for "may I…?" questions that propose to do exactly that.
 const COMPLYING: Record<string, RegExp> = {
@@ -178,7 +183,9 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
     !R.offTopic.test(n) &&
     (R.workVerb.test(n) || s.apps.length > 0 || s.devices.length > 0 || /(会議|通話|meeting|calls?\b)/.test(n));
   if (decision.verdict === 'unknown' && !unplacedWork) return decision;
-  const permissionOnObligation = decision.verdict === 'required' && s.asks === 'permission';
+  // "I want to connect to the VPN from my home desktop" proposes the act as surely as "may I…?".
+  const wantsTo = s.asks === 'unclear' && /(したい|たいです|want to|would like to|つもり|planning to)/.test(n);
+  const permissionOnObligation = decision.verdict === 'required' && (s.asks === 'permission' || wantsTo);
   // "What is the difference between RV and VPN?" is answered with the rules, not vetoed into a no.
   const definitional = s.asks === 'info' && DEFINITION.test(n);
   if ((PERMISSIVE.has(decision.verdict) || permissionOnObligation || unplacedWork) && !definitional) {

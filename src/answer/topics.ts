@@ -12,7 +12,7 @@ export const R = {
   penalty:
     /((if|when) (\w+ ){0,2}break(s|ing)? (the |these |this |our )?(\w+ ){0,2}(rules?|guidelines?)|違反|罰|処罰|処分(され|を受け)|懲戒|ペナルティ|クビ|解雇|penalt|punish|disciplin|violat|breach|break(ing)? (the )?(\w+ )?(rules?|guidelines?)|\bfired\b|守らなかった|守らないと|守らない場合|破ったら|破ると|consequences?)/,
   screenshot:
-    /(pc-?fax|ファックス|ファクス|\bfax\b|情報の複製|情報複製|duplicat(e|ion) of information|(録音|録画)[^。?？]{0,10}(会議|teams|画面)|(会議|teams|画面|定例|打ち合わせ|ミーティング|mtg)[^。?？]{0,30}(録音|録画)|record(ing)? (the )?(meeting|call|teams|screen)|copy (a |the )?(paragraph|sentence|line|passage)s?|スクリーンショット|スクショ|すくしょ|screenshot|screen ?shot|screen ?capture|画面キャプチャ|キャプチャ|\bcapture\b|印刷|プリント(?!アウトした紙)|\bprint(?!outs?|ed)|プリンター|printer|コピペ|コピー&ペースト|コピーアンドペースト|テキスト(を|の)?コピー|文章(を|の)?コピー|copy\s*(and|&|-)?\s*paste|copy (the |some )?text|画面(を|の)?(スマホで|携帯で|カメラで|写真に)?(撮影|撮っ|撮る|写真)|写メ|(photo|picture|pic)s? of (the |my )?(screen|monitor|display)|(photograph|snap) (the |my )?(screen|monitor))/,
+    /(pc-?fax|ファックス|ファクス|\bfax\b|情報の複製|情報複製|duplicat(e|ion) of information|(録音|録画)[^。?？]{0,10}(会議|teams|画面)|(会議|teams|画面|定例|打ち合わせ|ミーティング|mtg)[^。?？]{0,30}(録音|録画)|record(ing)? (the )?(meeting|call|teams|screen)|copy (a |the )?(paragraph|sentence|line|passage)s?|スクリーンショット|スクショ|すくしょ|screenshot|screen ?shot|screen ?capture|画面キャプチャ|キャプチャ|\bcapture\b|印刷|プリント(?!アウトした紙)|\bprint(?!outs?|ed)|プリンター|printer|コピペ|コピー&ペースト|コピーアンドペースト|テキスト(を|の|で)?コピー|文章(を|の)?コピー|copy\s*(and|&|-)?\s*paste|copy (the |some )?text|画面(を|の)?(スマホで|携帯で|カメラで|写真に)?(撮影|撮っ|撮る|写真)|写メ|(photo|picture|pic)s? of (the |my )?(screen|monitor|display)|(photograph|snap) (the |my )?(screen|monitor))/,
   paper:
     /((図面|設計図|書類|資料)を?[^。？?]{0,10}持(ち帰|ち出|って帰)|checkout (sheet|form|log)|持ち出し(申請|記録)|持ち出し管理|紙|書類|ペーパー|\bpaper|printouts?|hard ?cop|printed (\w+ )?(documents?|materials?|copies|docs?|specs?|drawings?|designs?|handouts?|binders?|plans?|reports?)|print-?outs?|ファイル(を|ごと)?持ち(出|帰)|資料(を|の)?持ち(出|帰)|持ち(出し|帰っ)た(紙|資料|書類)|documents? (home|out of the office)|(tak(e|ing)|bring(ing)?|carry(ing)?) (the |some |customer |work )?(documents?|docs?|files?|materials?|binders?) (home|out))/,
   location:
@@ -41,7 +41,7 @@ export const R = {
     /(stopped updat|no longer (supported|updated)|stopped support|support (ended|has ended|stopped)|end of (life|support)|\beol\b|ファームウェア|ファーム|firmware|脆弱性|vulnerab|サポート(切れ|終了|が終わ|期限)|end of (life|support)|\beol\b|古い(ルーター|router|機器|モデム)|(ルーター|モデム|通信機器)(が|は)?古|old (router|modem)|no longer support|ルーターの?(更新|アップデート)|router (update|upgrade)|メーカーサポート|サポート状況|support status|maker'?s? support|manufacturer'?s? support|security patch|パッチ|out of support|no longer supported|unsupported)/,
   sharedFolder: /(共有フォルダ|shared folders?|ファイル共有|file sharing|network share)/,
   noVpn:
-    /(vpn(は)?後で|(ずっと|常に|一日中)(つない|接続)[^。]{0,40}vpn(は)?[^。]{0,30}(だけ|のみ)|vpn (only|just) when|vpn(を)?(つながない|繋がない|つながずに|繋がずに)|vpn(は|を)?(切っ|切断|オフに|外し)[^。?？]{0,30}(まま|っぱなし)|vpn(なし|無し|を?(繋がず|つながず|接続せず|接続しない|接続していない|つないでいない|繋いでいない|つないでない|使わず|使わない|使っていない|切った|切断した|オフ|入れず|つけず|付けず|稼働させず|稼働していない|起動していない)|(が|を)?(切れた|切れている|稼働していない|動いていない|繋がっていない))|without (the |a |using )?vpn|no vpn|vpn (is )?(off|down|disconnected|not (running|connected|on))|before (the )?vpn)/,
+    /(vpn(は)?(必要な|使う)(時|とき)だけ|vpn (only )?when (i )?need(ed)?|vpn(は)?後で|(ずっと|常に|一日中)(つない|接続)[^。]{0,40}vpn(は)?[^。]{0,30}(だけ|のみ)|vpn (only|just) when|vpn(を)?(つながない|繋がない|つながずに|繋がずに)|vpn(は|を)?(切っ|切断|オフに|外し)[^。?？]{0,30}(まま|っぱなし)|vpn(なし|無し|を?(繋がず|つながず|接続せず|接続しない|接続していない|つないでいない|繋いでいない|つないでない|使わず|使わない|使っていない|切った|切断した|オフ|入れず|つけず|付けず|稼働させず|稼働していない|起動していない)|(が|を)?(切れた|切れている|稼働していない|動いていない|繋がっていない))|without (the |a |using )?vpn|no vpn|vpn (is )?(off|down|disconnected|not (running|connected|on))|before (the )?vpn)/,
   family:
     /(家内|女房|うちの人|奥さん|奥様|嫁さん|旦那さん|[0-9]+ ?yo\b|[0-9]+[- ]?(year|yr)[- ]old|toddler|幼児|[0-9]+歳|\bfather|\bmother|\bdad\b|\bmom\b|\bmum\b|grand(parents?|father|mother|ma|pa)|in-laws|家族|同居|妻|(?<!丈)夫(?!婦で)|嫁|旦那|主人|子供|子ども|こども|息子|娘|両親|親が|親に|親の|母|父|兄|弟|姉|妹|祖父|祖母|恋人|彼女|彼氏|パートナー(?!企業|会社|様|さん)|ルームメイト|シェアハウス|家の人|\bfamily|spouse|\bwife|husband|\bkids?\b|children|\bchild\b|\bsons?\b|daughters?|(?<!business )partner(?! (company|firm|organi[sz]ation))|roommates?|flatmates?|housemates?|\bparents?\b|girlfriend|boyfriend|siblings?|brother|sister|people i live with|live with|living with)/,
   others:
@@ -66,11 +66,13 @@ export const R = {
   takeOut:
     /(持ち出|持ち帰|持って帰|take( \w+){0,3} (home|out)|bring (it |the \w+ |my \w+ )?home|carry (it )?(home|out))/,
   connectDevice: /(接続|繋|つな|挿|差し込|充電|connect|plug|charg|tether)/,
+  wifiSettings:
+    /((wifi|router|ルーター)[^?？]{0,20}(settings?|設定)|(settings?|設定)[^?？]{0,20}(wifi|router|ルーター))/,
   secureNetwork: /(secure|protect|safe|守る|守れ|対策|安全|セキュリティ(対策|設定))/,
   trouble:
     /(エラー|\berror|繋がらない|つながらない|接続できない|ログインできない|サインインできない|動かない|落ちる|固まる|(can't|cannot|can not) (connect|log ?in|sign in)|does(n't| not) work|not working|won't (open|start|connect|load)|crash|freez)/,
   lost: /(紛失|なくした|無くした|失くした|落とした|盗まれた|盗難にあ|盗難に遭|stolen|\blost\b|misplaced)/,
-  copy: /(\bkeep\b[^.?]{0,40}\bon (the|my|a|their) [a-z'’]*\s*(laptop|pc|computer|phone)|(に|へ)(上げ|アップ)(て|る|たい|しと|と)|\bkeep [^.?？]{0,40}\b(notes|minutes|memos)\b|\bput (\w+ ){0,3}(on|in|into) (my |a |the )?(dropbox|drive|onedrive|cloud|usb|gmail|icloud|phone)|(onedrive|dropbox|ドライブ|クラウド|gmail|line|icloud)に[^。？?]{0,12}入れ|\bpaste\b|貼り付け|ペースト|\bpush\b|(データ|ファイル|資料)(を)?入れ|\bkeep [^.?？]{0,40}\b(files?|spreadsheets?|documents?|data)\b|(ファイル|データ|資料|添付)(を)?(ダウンロード|落と(して|す|し))|\bshar(e|ing)\b[^?？.]{0,20}\b(files?|documents?|data)|\b(files?|documents?)\b[^?？.]{0,20}\bshar(e|ing)|for sharing|locally|ローカル(に|へ)|\bkeep (\w+ ){0,5}(spreadsheets?|files?|data|documents?|copies|drafts?)|保存|複製|コピー|\bcop(y|ies|ying)\b|\bsav(e|ing)\b|\bstor(e|ing)\b|ダウンロード|download|転送|forward|持ち帰|バックアップ|back ?up|移す|移動|移し|同期|\bsync|アップロード|upload|送る|送って|送信|格納|保管|置いて(?!き|く)|置いとく|\be-?mail(ing)? (it|them|this|that|the |files?|documents?|data|attachments?)|メールで送|\bkeep (a |the |some )?(cop|file|data|document)|\bsend)/,
+  copy: /(airdrop|エアドロ|置いとい|\bkeep\b[^.?]{0,40}\bon (the|my|a|their) [a-z'’]*\s*(laptop|pc|computer|phone)|(に|へ)(上げ|アップ)(て|る|たい|しと|と)|\bkeep [^.?？]{0,40}\b(notes|minutes|memos)\b|\bput (\w+ ){0,3}(on|in|into) (my |a |the )?(dropbox|drive|onedrive|cloud|usb|gmail|icloud|phone)|(onedrive|dropbox|ドライブ|クラウド|gmail|line|icloud)に[^。？?]{0,12}入れ|\bpaste\b|貼り付け|ペースト|\bpush\b|(データ|ファイル|資料)(を)?入れ|\bkeep [^.?？]{0,40}\b(files?|spreadsheets?|documents?|data)\b|(ファイル|データ|資料|添付)(を)?(ダウンロード|落と(して|す|し))|\bshar(e|ing)\b[^?？.]{0,20}\b(files?|documents?|data)|\b(files?|documents?)\b[^?？.]{0,20}\bshar(e|ing)|for sharing|locally|ローカル(に|へ)|\bkeep (\w+ ){0,5}(spreadsheets?|files?|data|documents?|copies|drafts?)|保存|複製|コピー|\bcop(y|ies|ying)\b|\bsav(e|ing)\b|\bstor(e|ing)\b|ダウンロード|download|転送|forward|持ち帰|バックアップ|back ?up|移す|移動|移し|同期|\bsync|アップロード|upload|送る|送って|送信|格納|保管|置いて(?!き|く)|置いとく|\be-?mail(ing)? (it|them|this|that|the |files?|documents?|data|attachments?)|メールで送|\bkeep (a |the |some )?(cop|file|data|document)|\bsend)/,
   dataObject:
     /(notes|メモ|minutes|仕様書|ソースコード|source code|\bcode\b|リポジトリ|\brepo|\bmails?\b|drafts?|proposals?|提案書|見積書?|企画書|設計書|図面|drawings?|specs?\b|\be-?mails?\b|ファイル|データ|資料|添付|attachment|\bfiles?\b|\bdata\b|documents?|\bdocs?\b|情報|議事録|メール(本文)?|写真|画像|\bpdf|excel|エクセル|\bword\b|spreadsheet|機密|confidential|report)/,
   personalTarget:
@@ -88,7 +90,7 @@ export const R = {
     /((personal|private|個人|私用|自分)の?\s*(gmail|yahoo|icloud|outlook\.com)?\s*(address|アドレス)[^?？]{0,40}(maker|manufacturer|メーカー)|(メーカー|maker|manufacturer)[^?？]{0,20}(登録|register)[^?？]{0,20}(個人|私用|自分|personal|private|my own)の?\s*(gmail|メール|アドレス|yahoo|icloud|address|e-?mail)|(メーカー|maker)[^?？]{0,12}(登録)[^?？]{0,12}(個人|私用|自分)の?(メール|アドレス)|(メーカー|maker|manufacturer|vendor|\bdell\b|\bhp\b|lenovo|富士通|\bnec\b|dynabook|panasonic|ユーザー登録|製品登録|product registration|register(ed)? (the pc|the laptop|it|with))[^?？]{0,24}(アドレス|address|メール|e-?mail|アカウント|account)|(個人|私用|私的|プライベート|自分|personal|private|my own)の?(メール)?\s*(アドレス|address|e-?mail address|アカウント|account)[^?？]{0,24}(メーカー|maker|manufacturer|登録|register|設定|set up|sign in|サインイン))/,
   encryption: /(暗号化|encrypt|bitlocker|ビットロッカー)/,
   encryptionNegative:
-    /(無効|オフ|\boff\b|disabled|されていない|されてない|していない|してない|なし|無し|未暗号|未対応|ない(pc|パソコン|もの|まま)|not encrypted|unencrypted|isn't encrypted|is not encrypted|without encryption|no encryption|非暗号)/,
+    /(まだ(終わって|済んで|でき|かけて)|not (yet )?(done|finished|complete)|未完了|無効|オフ|\boff\b|disabled|されていない|されてない|していない|してない|なし|無し|未暗号|未対応|ない(pc|パソコン|もの|まま)|not encrypted|unencrypted|isn't encrypted|is not encrypted|without encryption|no encryption|非暗号)/,
   pcContext:
     /(pc|パソコン|hdd|ssd|\bdisk|ディスク|drive|laptop|computer|ドライブ|持ち出|take (it |the pc |the laptop )?out|持って帰|bring (it )?home)/,
   securitySoftware:
@@ -99,12 +101,12 @@ export const R = {
   credential:
     /(\bpw\b|\bpass\b|パス(?!ポート|タ|ワーク)|パスワード|password|passcode|パスコード|暗証番号|\bpin\b|\bid\b|ログイン情報|ログオン情報|ログインid|ユーザーid|認証情報|credentials?|アカウント情報|id\/pass|アクセス手段|login details|log-?in (details|info)|sign-?in details|接続方法)/,
   share:
-    /(\bgave\b|\bgiven\b|教えちゃ|教えてしまっ|教え|共有|伝え|知らせ|見せ|貸し|貸す|使わせ|渡し|渡す|\bshar|\btell|give|\btold\b|lend|\bshow|let (my |a |the )?\w+ (use|know|see))/,
+    /((with|using) my (password|pw|credentials)|(私|自分)のパスワードで|\bgave\b|\bgiven\b|教えちゃ|教えてしまっ|教え|共有|伝え|知らせ|見せ|貸し|貸す|使わせ|渡し|渡す|\bshar|\btell|give|\btold\b|lend|\bshow|let (my |a |the )?\w+ (use|know|see))/,
   memo: /(付箋|ふせん|メモ|post-?its?|sticky|\bnotes?\b|貼|書いて|書き|手帳|write (it|them|down)|written down|on paper)/,
   touchStrong:
     /(\btaps? (on )?(the |my )?keyboard|\b(bash|smash|mash)(es|ing)? (the )?keys|\b(type|typing|press|pressing) (on|with) (the |my )?(keys|keyboard)|キーボードを(叩|触|押|たた)|\bplay\b[^?？.]{0,30}\bon my (company|work)|ゲーム(を)?(させ|やらせ)|触|さわ|使わせ|貸し|貸す|貸して|操作させ|(?<!in )touch|borrow|lend|let (him|her|them|my \\w+|the \\w+) (use|play|touch))/,
   offTopic:
-    /(週(に)?[0-9何]+(日|回)(の|まで)?(在宅|テレワーク|リモート)|(在宅|テレワーク|リモート)(勤務)?(は|が|って)?週(に)?[0-9何]+|中抜け|早退|遅刻|how do i (apply|request) (for )?(leave|time off)|定期代|通勤定期|通勤手当|parental control|ペアレンタルコントロール|半休|午前休|午後休|休暇|電気代|光熱費|通信費|補助(は|が)?(出|あ)|allowance|subsid|electricity|utility bills?|internet bill|勤怠|打刻|timesheet|何日(まで)?(在宅|テレワーク|リモート)|how many days|how often can i|手当|給与|給料|残業代|交通費|精算|経費|有給|休暇|ボーナス|賞与|福利厚生|allowance|salary|overtime pay|\\bexpense|reimburse|paid leave|days off|\\bbonus|payroll)/,
+    /(残業申請|overtime (request|application)|週(に)?[0-9何]+(日|回)(の|まで)?(在宅|テレワーク|リモート)|(在宅|テレワーク|リモート)(勤務)?(は|が|って)?週(に)?[0-9何]+|中抜け|早退|遅刻|how do i (apply|request) (for )?(leave|time off)|定期代|通勤定期|通勤手当|parental control|ペアレンタルコントロール|半休|午前休|午後休|休暇|電気代|光熱費|通信費|補助(は|が)?(出|あ)|allowance|subsid|electricity|utility bills?|internet bill|勤怠|打刻|timesheet|何日(まで)?(在宅|テレワーク|リモート)|how many days|how often can i|手当|給与|給料|残業代|交通費|精算|経費|有給|休暇|ボーナス|賞与|福利厚生|allowance|salary|overtime pay|\\bexpense|reimburse|paid leave|days off|\\bbonus|payroll)/,
   touch:
     /(触|さわ|使わせ|使って(も|いい)|貸(?!与)|操作|touch|\buse (my|the|it)|borrow|lend|\bplay|\blet\b|使う|使いたい|使っても)/,
   screen: /(画面|スクリーン|\bscreens?\b|ディスプレイ|display|モニター|monitor)/,

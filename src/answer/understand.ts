@@ -41,7 +41,8 @@ export function normalize(question: string): string {
     .replace(/神(?=資料|の資料|書類)/g, '紙')
     .replace(/メアド/g, 'メールアドレス')
     .replace(/制約書/g, '誓約書')
-    .replace(/連略/g, '連絡');
+    .replace(/連略/g, '連絡')
+    .replace(/がめんしょっと|画面ショット/g, 'スクショ');
   // Living at one's parents' (実家暮らし) makes the 実家 one's home.
   if (/(実家暮らし|実家に住ん|実家住まい|住民票(も|は)?実家|i live with my parents|living with my parents)/.test(n))
     n = n.replace(/実家/g, '自宅').replace(/parents'? ?(house|home|place)/g, 'home');
@@ -107,7 +108,7 @@ const SOMEONE_ELSES =
   /((夫|妻|嫁|旦那|子供|子ども|こども|息子|娘|親|母|父|兄|弟|姉|妹|祖父|祖母|友人|友達|彼女|彼氏|恋人|家族|同居人)の|\b(wife|husband|son|daughter|kid|child|children|partner|friend|mum|mom|dad|father|mother|brother|sister|roommate|family)('s|s')? )$/;
 
 const DEVICE_RE =
-  /(ノートpc|ノートパソコン|デスクトップpc|pc|パソコン|ぱそこん|ノーパソ|ラップトップ|\blaptops?\b|\bcomputers?\b|\bnotebook\b|(windows|win)\s*ノート|\b(home|personal|my own|my|family) desktop\b(?! (app|version|client|edition))|ノート型|macbook|\bmacs?\b(?!\s*(アドレス|address|認証|フィルタ|filter|auth))|マック(?=ブック|book)|chromebook|クロームブック|surface|サーフェス|thinkpad|レッツノート|let'?s ?note|vaio|dynabook|スマホ|すまほ|スマートフォン|スマフォ|携帯電話|携帯(?!する|して|し|キャリア)|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart ?phones?|\bphones?\b|\bmobiles?\b(?!\s*(router|wifi|hotspot|data))|\bcell ?phones?\b|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|\bbyod\b|\btablets?\b|kindle|端末|デバイス|\bdevices?\b|私用機器|私物機器)/g;
+  /(ノートpc|ノートパソコン|デスクトップpc|pc|パソコン|ぱそこん|ノーパソ|ラップトップ|\blaptops?\b|\bcomputers?\b|\bnotebook\b|(windows|win)\s*ノート|(windows|家の|自宅の|私物の|自分の)\s*デスクトップ(?!版|アプリ)|\b(home|personal|my own|my|family) desktop\b(?! (app|version|client|edition))|ノート型|macbook|\bmacs?\b(?!\s*(アドレス|address|認証|フィルタ|filter|auth))|マック(?=ブック|book)|chromebook|クロームブック|surface|サーフェス|thinkpad|レッツノート|let'?s ?note|vaio|dynabook|スマホ|すまほ|スマートフォン|スマフォ|携帯電話|携帯(?!する|して|し|キャリア)|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart ?phones?|\bphones?\b|\bmobiles?\b(?!\s*(router|wifi|hotspot|data))|\bcell ?phones?\b|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|\bbyod\b|\btablets?\b|kindle|端末|デバイス|\bdevices?\b|私用機器|私物機器)/g;
 
 const PHONE_WORD =
   /^(スマホ|すまほ|スマートフォン|スマフォ|携帯|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart|phone|mobile|cell|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|tablet|kindle)/;
@@ -249,7 +250,7 @@ const APP_RE =
   /(アプリ|あぷり|\bapps?\b|application|デスクトップ版|デスクトップアプリ|desktop|クライアント|\bclient\b(?!'s|s')|インストール|いんすとーる|\binstall|を入れ|ダウンロード|\\bdownload|ストア|app ?store|play ?store)/;
 
 const NO_INSTALL_RE =
-  /(without (installing|downloading|an app|the app|any app)|no app|(インストール|ダウンロード)(は)?(せず|しない|しなくて|なし|いたしません|しません)|not (installing|going to install)|won'?t install|do(n'?t| not) have the app( installed)?|アプリ(は|を)?入れ(ません|ない|ず|てない|ていない)|アプリ(は|が)?入っていない|nothing installed|no install|アプリ(なし|無し|を入れず|を入れない)|入れずに)/;
+  /(without (installing|downloading|an app|the app|any app)|no app|(インストール|ダウンロード)(は)?(せず|しない|しなくて|なし|いたしません|しません)|not (installing|going to install)|won'?t install|do(n'?t| not) have the app( installed)?|アプリ(は|を)?入れ(ません|ない|ず|てない|ていない)|アプリ(は|が)?入っていない|アプリ(を)?入れられない|nothing installed|no install|アプリ(なし|無し|を入れず|を入れない)|入れずに)/;
 
 const INSTALL_ASKED =
   /(インストールし(て|たい)|入れ(て|たい)|いれ(て|たい)|\binstall (the |a )?(\w+ ){0,3}(app|desktop|client|application))/;
