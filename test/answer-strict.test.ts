@@ -202,3 +202,12 @@ describe('a place the engine cannot tell is home or not', () => {
     },
   );
 });
+
+describe('an excuse does not buy a yes', () => {
+  it.each([
+    '今回だけなら、誰にもバレないし会社PCで私用のネットショッピングしてもいい？',
+    "Just this once, can I keep the customer's file on my own laptop? I'll delete it after.",
+  ])('%s → never allowed or conditional', (q) => {
+    expect(['allowed', 'conditional']).not.toContain(answer(q).verdict);
+  });
+});

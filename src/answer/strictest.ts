@@ -142,7 +142,7 @@ const COMPLYING: Record<string, RegExp> = {
 const COMPLYING_FIRST = new Set(['4-face-to-face']);
 
 export function strictest(decision: Decision, s: Situation, n: string): Decision {
-  const settled = unplaced(settle(decision, s, n), s);
+  const settled = justified(unplaced(settle(decision, s, n), s), s, n);
   if (settled.verdict !== 'prohibited') return settled;
   // A prohibited answer names every prohibition the situation runs into, the deciding one first.
   const also = LIMITS.filter((l) => l.applies(s, n) && !settled.ruleIds.some((id) => l.ruleIds.includes(id)));
@@ -173,6 +173,22 @@ function unplaced(decision: Decision, s: Situation): Decision {
 const UNCLEAR_PLACE_REASON: Bilingual = {
   ja: '在宅勤務中は自宅以外の場所での業務が禁止されています。ご質問の場所が自宅であれば下記のとおりですが、自宅以外であれば禁止です。',
   en: 'While working from home, work anywhere other than your home is prohibited. If the place you mention is your home, the rules below apply; if not, it is prohibited.',
+};
+
+// "Just this once", "nobody will know", "I'll delete it after": said when the asker suspects
+// a rule the engine may not have placed. No excuse changes a rule, so a yes is not given on the strength of one.
+const EXCUSE =
+  /(バレ|ばれ|誰にも(言わ|わから|気づか)|今回だけ|一回だけ|1回だけ|すぐ消|後で消|just this once|only once|nobody will (know|notice|see)|no one will|i'?ll delete|delete it (after|later)|encrypted anyway)/;
+
+function justified(decision: Decision, s: Situation, n: string): Decision {
+  if (s.asks !== 'permission' || !EXCUSE.test(n)) return decision;
+  if (decision.verdict !== 'allowed' && decision.verdict !== 'conditional') return decision;
+  return { ...decision, verdict: 'depends', reason: EXCUSE_REASON };
+}
+
+const EXCUSE_REASON: Bilingual = {
+  ja: '今回だけ・誰にも分からない・すぐ消すといった事情で、ガイドラインの規則が変わることはありません。下記の規則にあてはまる点がないか確認し、判断に迷う場合は管理部門にご相談ください。',
+  en: "'Just this once', 'nobody will know' or 'I will delete it' do not change the guideline's rules. Check the situation against the rules below, and ask the administration department if in doubt.",
 };
 
 function settle(decision: Decision, s: Situation, n: string): Decision {
