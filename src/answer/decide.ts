@@ -7,7 +7,7 @@ import type { App, Edition } from '../guideline/types.ts';
 import type { Decision } from './compose.ts';
 import { remoteDesktop, secureLogon, vpn } from './connections.ts';
 import { type Facts, UNKNOWN, d, facts, mentionsClass, owns, personalDevice, phoneOnly } from './facts.ts';
-import { homeNetwork, networkIsContext } from './home-network.ts';
+import { homeNetwork, networkIsContext, secureHomeNetwork } from './home-network.ts';
 import { isAppInstall, matrix, notEligible, otherOffice, whileRepaired } from './m365.ts';
 import { paper } from './paper.ts';
 import { FAMILY_DEVICE, HOME_ROOM, OWN_WORD, PEOPLE_PRESENT } from './patterns.ts';
@@ -17,7 +17,6 @@ import {
   ENCRYPTED_TAKE_OUT_REASON,
   ENCRYPTION_REQUIRED_REASON,
   HOME_ROOM_REASON,
-  SECURE_NETWORK_REASON,
   SECURITY_SOFTWARE_OFF_REASON,
   TELEWORK_REASON,
   USB_REASON,
@@ -75,18 +74,7 @@ export function decide(n: string): Decision {
     !has(R.credential) &&
     !strongPledge
   )
-    return d(
-      'required',
-      ['§3.3'],
-      [
-        '3.3-strong-wifi-password',
-        '3.3-no-weak-encryption',
-        '3.3-no-mac-auth',
-        '3.3-firmware-updates',
-        '3.3-wired-recommended',
-      ],
-      { reason: SECURE_NETWORK_REASON },
-    );
+    return secureHomeNetwork();
   // Telework is only for people who can follow the guideline (§1).
   if (
     /(守れ(そうに)?ない|守らない|守る気がない|can'?t (follow|comply)|won'?t (follow|comply)|not (able to )?(follow|comply))/.test(

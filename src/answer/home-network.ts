@@ -60,20 +60,7 @@ export function homeNetwork(f: Facts): Decision | undefined {
   if (has(R.restrictDevices)) return d('required', ['§3.3'], ['3.3-restrict-other-devices']);
   if (has(R.routerPassword)) return d('required', ['§3.3'], ['3.3-strong-wifi-password', '3.3-no-weak-encryption']);
   if (has(R.secureNetwork) && (has(R.wifi) || /(ネットワーク|network|回線)/.test(n)) && !has(R.vpn)) {
-    return d(
-      'required',
-      ['§3.3'],
-      [
-        '3.3-strong-wifi-password',
-        '3.3-no-weak-encryption',
-        '3.3-no-mac-auth',
-        '3.3-firmware-updates',
-        '3.3-wired-recommended',
-      ],
-      {
-        reason: SECURE_NETWORK_REASON,
-      },
-    );
+    return secureHomeNetwork();
   }
   // "Wired or Wi-Fi, which does the guideline want?" asks for the rule: wired is recommended, Wi-Fi with conditions.
   if (has(R.wired) && /(wifi|無線|wireless)/.test(n) && /(which|どっち|どちら|what does the guideline|推奨)/.test(n))
@@ -107,6 +94,22 @@ export function homeNetwork(f: Facts): Decision | undefined {
     });
   }
   return undefined;
+}
+
+/** What a secure home network takes: the answer to "what should I set up on my Wi-Fi?". */
+export function secureHomeNetwork(): Decision {
+  return d(
+    'required',
+    ['§3.3'],
+    [
+      '3.3-strong-wifi-password',
+      '3.3-no-weak-encryption',
+      '3.3-no-mac-auth',
+      '3.3-firmware-updates',
+      '3.3-wired-recommended',
+    ],
+    { reason: SECURE_NETWORK_REASON },
+  );
 }
 
 /** The network only sets the scene when the question is about an app, data, a photo, private use or a person. */
