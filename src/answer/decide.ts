@@ -37,6 +37,12 @@ const DISASTER_CONTACT =
   /(連絡|報告|安否|連絡網|知らせ|contact|report|reach|get in touch|let (my|the) (team|manager|boss) know|what should i do|どうすれば|何をすれば|すべき)/;
 const appQuestionOf = (f: Facts) => f.apps.length > 0 && f.editions.length > 0;
 
+// The credentials themselves told, lent or written down (not a password-locked USB stick handed over).
+const CREDENTIAL_SHARED =
+  /((パスワード|password|\bpw\b|\bpin\b|\bid\b|認証情報|credentials?|ログイン情報|アクセス手段|パス(?!ポート|タ|ワーク))[^。.?？]{0,12}(教え|伝え|共有|渡|見せ|貸|tell|give|gave|share|lend)|(教え|伝え|tell|give|gave|share|lend|with|using)[^。.?？]{0,20}(パスワード|password|\bpw\b|\bpin\b|credentials?))/;
+const CREDENTIAL_NOTED =
+  /((パスワード|password|\bpw\b|\bpin\b|\bid\b|認証情報|credentials?)[^。.?？]{0,20}(付箋|ふせん|メモ(?!リ)|post-?it|sticky|貼|書いて|write|written)|(付箋|ふせん|メモ(?!リ)|post-?it|sticky)[^。.?？]{0,20}(パスワード|password|\bpw\b|\bpin\b))/;
+
 export function decide(n: string): Decision {
   if (!/[\p{L}\p{N}]/u.test(n)) return UNKNOWN;
   const f = facts(n);
@@ -96,7 +102,7 @@ export function decide(n: string): Decision {
   ) {
     // Starting before the pledge is in is exactly what §0 rules out.
     if (
-      /(まだ[^。？?]{0,8}(出して|提出して|書いて|サインして)(い)?ない|出さずに|提出せずに|未提出|not (yet )?(submitted|signed|handed in|turned in)|without (submitting|signing|handing)|ha(ve|s)n'?t (\w+ ){0,2}(submitted|signed|handed in|turned in|sent)|ha(ve|s) not (\w+ ){0,2}(submitted|signed|handed in|turned in))/.test(
+      /(まだ[^。？?]{0,8}(出して|提出して|書いて|サインして)(い)?ない|出さずに|提出せずに|未提出|not (yet )?(submitted|signed|handed in|turned in)|skip (the )?pledge|誓約書(を)?(出さ|提出し)(なくて|ない)|without (the )?pledge|forgot (to submit|to sign|to hand)|(submit|send) it (later|next week)|提出し忘れ|後で(出|提出)|without (submitting|signing|handing)|ha(ve|s)n'?t (\w+ ){0,2}(submitted|signed|handed in|turned in|sent)|ha(ve|s) not (\w+ ){0,2}(submitted|signed|handed in|turned in))/.test(
         n,
       )
     )
@@ -202,7 +208,7 @@ export function decide(n: string): Decision {
   )
     return d('required', ['§3.3'], ['3.3-check-other-pcs', '3.3-family-network', '3.3-segment-recommended']);
   // §3.3 — family on the same network before the VPN is up: decisive wherever it appears in the question
-  if (has(R.family) && has(R.network) && has(R.simultaneous) && has(R.vpn) && !has(R.apartment))
+  if (has(R.family) && has(R.network) && has(R.simultaneous) && !has(R.apartment) && !has(R.segment))
     return d('prohibited', ['§3.3'], ['3.3-family-network', '3.3-check-other-pcs', '3.3-segment-recommended']);
 
   // §3.3 — the home network, when the network is what is asked (not the setting of another question)
@@ -219,8 +225,17 @@ export function decide(n: string): Decision {
     !has(R.share)
   )
     return d('required', ['§3.4'], ['3.4-no-sharing-credentials', '3.4-no-sticky-notes']);
-  if (has(R.credential) && has(R.memo) && !has(R.share)) return d('prohibited', ['§3.4'], ['3.4-no-sticky-notes']);
-  if (has(R.credential) && (has(R.share) || has(R.memo)))
+  if (
+    (CREDENTIAL_NOTED.test(n) || (has(R.credential) && has(R.memo) && !has(R.mediaStrong))) &&
+    !CREDENTIAL_SHARED.test(n) &&
+    !has(R.share)
+  )
+    return d('prohibited', ['§3.4'], ['3.4-no-sticky-notes']);
+  if (
+    CREDENTIAL_SHARED.test(n) ||
+    CREDENTIAL_NOTED.test(n) ||
+    (has(R.credential) && (has(R.share) || has(R.memo)) && !has(R.mediaStrong))
+  )
     return d('prohibited', ['§3.4'], ['3.4-no-sharing-credentials']);
 
   // §3.5 ① — downloads to personal devices; §2.3 — copies anywhere but the company PC
@@ -365,8 +380,8 @@ export function decide(n: string): Decision {
   )
     return d('required', ['§2.5'], ['2.5-no-cohabitant-access', '3.4-no-one-else-touches-pc']);
   if (
-    /(想定|risk|リスク|why|なぜ|どうして)/.test(n) &&
-    /(空き巣|burglar|theft|盗難|盗まれ|のぞき見|peek|侵入)/.test(n) &&
+    /(想定|risk|リスク|why|なぜ|どうして|そんなに問題|何が問題|what'?s the (problem|big deal)|big deal)/.test(n) &&
+    /(空き巣|burglar|theft|盗難|盗まれ|のぞき見|覗き見|peek|侵入)/.test(n) &&
     f.mentions.length <= 1 &&
     !has(R.cabinet)
   )
@@ -393,7 +408,7 @@ export function decide(n: string): Decision {
   // §3.4 — someone who is also an employee still may not touch your PC (§2.5 is about non-employees)
   if (
     (has(R.family) || has(R.others)) &&
-    (has(R.touchStrong) || /(共有|\bshare\b|一緒に使)/.test(n)) &&
+    (has(R.touchStrong) || has(R.touch) || mentionsClass(f, 'pc') || /(共有|\bshare\b|一緒に使)/.test(n)) &&
     /(社員|同じ会社|同僚|colleague|co-?worker|employee|(works?|working) (at|for) our company|our company too)/.test(n)
   )
     return d('prohibited', ['§3.4'], ['3.4-no-one-else-touches-pc']);

@@ -42,6 +42,7 @@ export function normalize(question: string): string {
     .replace(/メアド/g, 'メールアドレス')
     .replace(/制約書/g, '誓約書')
     .replace(/連略/g, '連絡')
+    .replace(/除き見/g, '覗き見')
     .replace(/がめんしょっと|画面ショット/g, 'スクショ');
   // Living at one's parents' (実家暮らし) makes the 実家 one's home.
   if (/(実家暮らし|実家に住ん|実家住まい|住民票(も|は)?実家|i live with my parents|living with my parents)/.test(n))
@@ -51,6 +52,13 @@ export function normalize(question: string): string {
     .replace(/\b(doesn'?t|does not|won'?t|will not|never|not) (touch|use) (\w+ ){0,2}/g, '')
     .replace(/(触ら|使わ)(ない|せない)(ように|約束|なら)?/g, '');
   n = n.replace(/\p{Extended_Pictographic}|\ufe0f/gu, ' ');
+  // A wireless headset is not a wireless network.
+  n = n.replace(
+    /((ヘッドセット|イヤホン|イヤフォン|マウス|キーボード|headset|earbuds|earphones|mouse|keyboard)[^。、.?？]{0,12})(ワイヤレス|wireless|bluetooth)/g,
+    '$1',
+  );
+  // What the asker already knows is forbidden ("I know USB sticks are banned") is not what they ask about.
+  n = n.replace(/\bi know [^.?!]*(banned|not allowed|prohibited)[^.?!]*[.?!]?/g, '');
   // A loanword typed in hiragana (りもーとですくとっぷ, ふぃるたー) reads as katakana: runs with ー or a small vowel.
   n = n.replace(/[\u3041-\u3096ー]*(ー|[ぁぃぅぇぉ])[\u3041-\u3096ー]*/g, (run) =>
     run.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)),
