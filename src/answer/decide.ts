@@ -43,6 +43,9 @@ const CREDENTIAL_SHARED =
 const CREDENTIAL_NOTED =
   /((パスワード|password|\bpw\b|\bpin\b|\bid\b|認証情報|credentials?)[^。.?？]{0,20}(付箋|ふせん|メモ(?!リ)|post-?it|sticky|貼|書いて|write|written)|(付箋|ふせん|メモ(?!リ)|post-?it|sticky)[^。.?？]{0,20}(パスワード|password|\bpw\b|\bpin\b))/;
 
+const DECLINES_SEGMENT =
+  /((分ける|設定する)のは[^。]{0,6}(面倒|めんど)|(面倒|めんど)[^。]{0,12}(このまま|しないで|やらずに)|don'?t want to (set|segment|separate))/;
+
 export function decide(n: string): Decision {
   if (!/[\p{L}\p{N}]/u.test(n)) return UNKNOWN;
   const f = facts(n);
@@ -175,7 +178,12 @@ export function decide(n: string): Decision {
   // §2.1 / §2.2 / §3.3 — places and public networks
   // A business trip is not telework: its hotel is not a place §2.1 is about (unless a telework day is spent there).
   const businessTrip = /(出張|business trip)/.test(n) && !/(在宅|テレワーク|telework|wfh|remote work)/.test(n);
-  const place = has(R.location) && !(has(R.apartment) && !has(R.workVerb)) && !businessTrip;
+  // Popping out to a shop is not working there (the screen left open is §3.4's).
+  const errand =
+    /(コンビニ|スーパー|銀行|郵便局|薬局)(に|へ)(行|寄)|(go(ing)?|run|pop(ping)?) (out )?to the (store|shop|supermarket|bank|post office|convenience store)/.test(
+      n,
+    );
+  const place = has(R.location) && !(has(R.apartment) && !has(R.workVerb)) && !businessTrip && !errand;
   // Apartment buildings: the building's shared line counts as your own (集合住宅の場合は住宅共有のもの).
   if (has(R.apartment) && has(R.network) && !place && !has(R.slow) && !networkIsContext(f))
     return d('allowed', ['§3.3'], ['3.3-own-network']);
@@ -203,7 +211,7 @@ export function decide(n: string): Decision {
   if (
     (has(R.family) || has(R.others)) &&
     has(R.network) &&
-    /(確認|check|気をつけ|すべき|should i|what should)/.test(n) &&
+    /(確認|check|気をつけ|すべき|should i|what should|supposed to|what do i (need to )?do)/.test(n) &&
     /(pc|パソコン|computer|laptop|端末|devices?)/.test(n)
   )
     return d('required', ['§3.3'], ['3.3-check-other-pcs', '3.3-family-network', '3.3-segment-recommended']);
@@ -259,6 +267,13 @@ export function decide(n: string): Decision {
       return d('prohibited', ['§3.5', '§2.3'], ['3.5-personal-devices', '2.3-no-copy-outside-company-pc']);
     }
     if (media) return d('prohibited', ['§2.3', '§3.2'], ['2.3-no-copy-outside-company-pc', '3.2-no-own-media']);
+    // Saved on "the laptop" of no stated owner: the company's is the one place allowed, any other is not.
+    if (!toPersonal && f.mentions.length > 0 && f.mentions.every((m) => !m.owner && m.cls === 'pc'))
+      return d(
+        'depends',
+        ['§2.3', '§3.1'],
+        ['2.3-no-copy-outside-company-pc', '3.1-no-confidential-outside-company-pc'],
+      );
     return d(
       'prohibited',
       ['§2.3', '§3.1'],
@@ -270,8 +285,8 @@ export function decide(n: string): Decision {
   const peripheralOnly = has(R.peripheral) && !has(R.mediaStrong);
   // A personal phone plugged into the PC is a storage medium too.
   if (
-    owns(f, 'personal', 'phone') &&
-    mentionsClass(f, 'pc') &&
+    f.mentions.some((m) => m.owner === 'personal' && m.cls === 'phone') &&
+    f.mentions.some((m) => m.cls === 'pc') &&
     has(R.connectDevice) &&
     f.apps.length === 0 &&
     !has(R.rv) &&
@@ -380,8 +395,12 @@ export function decide(n: string): Decision {
   )
     return d('required', ['§2.5'], ['2.5-no-cohabitant-access', '3.4-no-one-else-touches-pc']);
   if (
-    /(想定|risk|リスク|why|なぜ|どうして|そんなに問題|何が問題|what'?s the (problem|big deal)|big deal)/.test(n) &&
-    /(空き巣|burglar|theft|盗難|盗まれ|のぞき見|覗き見|peek|侵入)/.test(n) &&
+    /(想定|risk|リスク|why|なぜ|どうして|そんなに問題|why is there|何が問題|what'?s the (problem|big deal)|big deal)/.test(
+      n,
+    ) &&
+    /(空き巣|burglar|theft|盗難|盗まれ|のぞき見|覗き見|peek|侵入|seeing (the|my) screen|see (the|my) screen|画面を見)/.test(
+      n,
+    ) &&
     f.mentions.length <= 1 &&
     !has(R.cabinet)
   )
@@ -401,7 +420,13 @@ export function decide(n: string): Decision {
 
   // §3.4 — screen lock (before family and others: "even if nobody is around")
   const leavingDesk = /(離席|席(を)?(外|離|立)|step(ping)? away from|away from (my|the) desk)/.test(n);
-  if (has(R.lock) || (has(R.away) && (has(R.screen) || mentionsClass(f, 'pc') || leavingDesk) && !has(R.privateUse))) {
+  if (
+    has(R.lock) ||
+    (has(R.away) &&
+      (has(R.screen) || mentionsClass(f, 'pc') || leavingDesk) &&
+      !has(R.privateUse) &&
+      f.apps.length === 0)
+  ) {
     return d('required', ['§3.4'], ['3.4-lock-screen']);
   }
 
@@ -554,6 +579,9 @@ export function decide(n: string): Decision {
       ['§3.2', '§3.1'],
       ['3.2-personal-pc-methods', '3.2-personal-pc-approval', '3.1-vpn', '3.1-remote-desktop', '3.1-secure-logon'],
     );
+  // §3.2 — the company lends the PC: nobody has to bring their own
+  if (/(自分で用意|自前で用意|buy my own|provide my own|bring my own)/.test(n) && mentionsClass(f, 'pc'))
+    return d('required', ['§3.2'], ['3.2-company-pc-only', '3.2-borrow-company-pc']);
   // §3.2 — PCs
   if (owns(f, 'personal', 'pc') && (has(R.install) || has(R.otherApp))) {
     return d('prohibited', ['§3.2'], ['3.2-personal-pc-methods']);

@@ -20,7 +20,7 @@ const NEGATED_USE =
   /(切断|切って|切った|disconnect|使わない|使わず|使っていない|つながない|繋がない|接続しない|避け|やめ|しないで|(don'?t|do not|never|avoid|instead of|rather than|without) (use|using|connect|connecting|join|joining)|avoid)/;
 // A question about a place that is not about working there (taking the PC home, a disaster at the office).
 const NOT_WORKING_THERE =
-  /(出張(?![^。？?]*(在宅|テレワーク))|business trip(?![^?.]*(telework|wfh|remote))|持ち帰|持って帰|take (it |the \w+ )?home|通勤|commut|出社|オフィスで|at the office|in the office)/;
+  /((コンビニ|スーパー|銀行|郵便局|薬局)(に|へ)(行|寄)|(go(ing)?|run|pop(ping)?) (out )?to the (store|shop|supermarket|bank|post office|convenience store)|出張(?![^。？?]*(在宅|テレワーク))|business trip(?![^?.]*(telework|wfh|remote))|持ち帰|持って帰|take (it |the \w+ )?home|通勤|commut|出社|オフィスで|at the office|in the office)/;
 const PERSONAL_TARGET =
   /(私用|私物|個人|自分|自宅の(pc|パソコン|プリンタ)|家族の|personal|private|my own|home (pc|computer|printer))/;
 
@@ -126,7 +126,7 @@ const LIMITS: Limit[] = [
 const EXEMPT = new Set(['3.4-disaster-contact', '0-pledge', '0-penalties', 'R-current-revision']);
 const PERMISSIVE = new Set(['allowed', 'conditional', 'depends']);
 const SKIPPING =
-  /(しない(?!(方|ほう)が)|せず|しなくて|なくても|(?<!っぱ)なしで|無しで|(?<!こ)のまま|(?<!この)ままで|(pc|パソコン|vpn|画面|ログイン|接続)[^。？?]{0,8}っぱなし|つなぎっぱなし|たまま|ずっと(繋が|つなが|接続)|chromecast|\bcast\b|mirror(ing)?|ミラーリング|(テレビ|tv)に(映|出|表示)|always on|常時接続|only (by|via|through|with|on|over) (teams )?chat|chat only|チャットだけ|一言だけ|スタンプだけ|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映りこ(?!まない)|写りこ(?!まない)|映っ|写っ)|keep using|使い続け|あと数年|for (a few|several) (more )?years|long-term|(screen|画面)[^.?]{0,30}(in the background|visible|in (the )?(shot|frame))|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
+  /(しない(?!(方|ほう)が)|せず|しなくて|なくても|(?<!っぱ)なしで|無しで|(?<!こ)のまま|(?<!この)ままで|(pc|パソコン|vpn|画面|ログイン|接続)[^。？?]{0,8}っぱなし|(つなぎ|繋ぎ)っぱなし|really (have|need) to|本当に(必要|しないと|しなきゃ)|わざわざ|たまま|ずっと(繋が|つなが|接続)|chromecast|\bcast\b|mirror(ing)?|ミラーリング|(テレビ|tv)に(映|出|表示)|always on|常時接続|only (by|via|through|with|on|over) (teams )?chat|chat only|チャットだけ|一言だけ|スタンプだけ|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映りこ(?!まない)|写りこ(?!まない)|映っ|写っ)|keep using|使い続け|あと数年|for (a few|several) (more )?years|long-term|(screen|画面)[^.?]{0,30}(in the background|visible|in (the )?(shot|frame))|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
 
 // What doing an obligation looks like, for "may I…?" questions that propose to do exactly that.
 const COMPLYING: Record<string, RegExp> = {
@@ -248,6 +248,7 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
   const definition = DEFINITION.test(n);
   // "Is anything needed to…?" on a conditional answer is answered with the conditions (conditional).
   const yesNoNeed =
+    !/(what|which|どんな|何を)/.test(n) &&
     /(必要(です|でしょう)か|必要ある|要りますか|いりますか|\bdo i need\b|\bis .{0,20} (needed|required)\b)/.test(n);
   const ruleQuestion = asksRule && !yesNoNeed && (!decision.cells?.length || definition);
   // "Why is the Outlook app banned?" / "Where may I keep work data?": asks for the rule, which the answer states.

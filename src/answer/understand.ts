@@ -36,7 +36,7 @@ export function normalize(question: string): string {
     .replace(/てざりんぐ/g, 'テザリング')
     .replace(/再択|在択|再宅|財宅/g, '在宅')
     .replace(/暗合化|暗号可/g, '暗号化')
-    .replace(/保簡/g, '保管')
+    .replace(/保簡|保感/g, '保管')
     .replace(/補修(?=作業|する|して|対応)/g, '保守')
     .replace(/神(?=資料|の資料|書類)/g, '紙')
     .replace(/メアド/g, 'メールアドレス')
@@ -69,7 +69,7 @@ export function normalize(question: string): string {
   n = n.replace(/\b(the )?app'?s out\b|\bapp is (out|not allowed)\b/g, '');
   n = n
     .replace(
-      /(有線|無線|wifi|web版|ウェブ版|ブラウザ版?|アプリ版?|デスクトップ版?|rv|vpn|リモートデスクトップ)(経由)?(ではなく|じゃなくて?|でなく|ではありません|は(対象外|ダメ|だめ|不可|使えない)(って|と)?)/g,
+      /(有線|無線|wifi|web版|ウェブ版|ブラウザ版?|アプリ版?|デスクトップ版?|rv|vpn|リモートデスクトップ)(経由)?(ではなく|じゃなくて?|でなく|ではありません|(が|は)?(引けない|使えない|無理)|は(対象外|ダメ|だめ|不可|使えない)(って|と)?)/g,
       '',
     )
     .replace(
@@ -110,7 +110,7 @@ const NOT_ISSUED = /^(chromebook|クロームブック|kindle)/;
 // Tablets may be lent like phones; "my tablet" is still one's own.
 const OWN_TABLET = /^(タブレット|ipad|アイパッド|tablet)/;
 const LENT_BY_CUSTOMER =
-  /((customer|client|顧客|お客様|お客さん|客先)[^.?？。]{0,20}(lent|loaned|provided|gave|issued|貸与|貸し|借り|支給)|(borrowed|借りた|貸与された)[^.?？。]{0,12}(from (the |a |my |our )?(customer|client)|顧客|お客様|客先))/;
+  /(lent by (the |a )?(customer|client)|(customer|client|顧客|お客様|お客さん|客先)[^.?？。]{0,20}(lent|loaned|provided|gave|issued|貸与|貸し|借り|支給)|(borrowed|借りた|貸与された)[^.?？。]{0,12}(from (the |a |my |our )?(customer|client)|顧客|お客様|客先))/;
 // Someone else's device is never a company device.
 const SOMEONE_ELSES =
   /((夫|妻|嫁|旦那|子供|子ども|こども|息子|娘|親|母|父|兄|弟|姉|妹|祖父|祖母|友人|友達|彼女|彼氏|恋人|家族|同居人)の|\b(wife|husband|son|daughter|kid|child|children|partner|friend|mum|mom|dad|father|mother|brother|sister|roommate|family)('s|s')? )$/;
