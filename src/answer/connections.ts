@@ -28,7 +28,7 @@ export function remoteDesktop(all: Facts): Decision {
     (m) =>
       !RV_TARGET.test(all.n.slice(Math.max(0, m.at - 14), m.at)) &&
       // 「会社のPCに（リモートで）つなぐ」: the PC reached, not the one worked from
-      !/^(に|へ)(リモート|rv|接続|つな|繋|アクセス|入)/.test(all.n.slice(m.at + m.word.length)),
+      !(m.cls === 'pc' && /^(に|へ)(リモート|rv|接続|つな|繋|アクセス|入)/.test(all.n.slice(m.at + m.word.length))),
   );
   const f: Facts = { ...all, mentions };
   if (owns(f, 'personal', 'pc'))

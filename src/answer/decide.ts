@@ -180,7 +180,7 @@ export function decide(n: string): Decision {
   const businessTrip = /(出張|business trip)/.test(n) && !/(在宅|テレワーク|telework|wfh|remote work)/.test(n);
   // Popping out to a shop is not working there (the screen left open is §3.4's).
   const errand =
-    /(コンビニ|スーパー|銀行|郵便局|薬局)(に|へ)(行|寄)|(go(ing)?|run|pop(ping)?) (out )?to the (store|shop|supermarket|bank|post office|convenience store)/.test(
+    /(コンビニ|スーパー|銀行|郵便局|薬局)(に|へ)?(行|寄)|(go(ing)?|run|pop(ping)?) (out )?to the (store|shop|supermarket|bank|post office|convenience store)/.test(
       n,
     );
   const place = has(R.location) && !(has(R.apartment) && !has(R.workVerb)) && !businessTrip && !errand;
@@ -212,7 +212,7 @@ export function decide(n: string): Decision {
     (has(R.family) || has(R.others)) &&
     has(R.network) &&
     /(確認|check|気をつけ|すべき|should i|what should|supposed to|what do i (need to )?do)/.test(n) &&
-    /(pc|パソコン|computer|laptop|端末|devices?)/.test(n)
+    /(pc|パソコン|computer|laptop|端末|devices?|スマホ|switch|tablet|タブレット|ゲーム機|phones?)/.test(n)
   )
     return d('required', ['§3.3'], ['3.3-check-other-pcs', '3.3-family-network', '3.3-segment-recommended']);
   // §3.3 — family on the same network before the VPN is up: decisive wherever it appears in the question
@@ -343,7 +343,7 @@ export function decide(n: string): Decision {
     has(R.manager) &&
     f.apps.length === 0 &&
     f.mentions.length === 0 &&
-    /(expect|what (do|should|must) i|すべき|何をすれば|どうすれば|役割|責任|求められ|keep in touch|communicate with|check on|やらなければ|しなければ|マネジメント|management|managing|expected of|duty|duties|responsib|role)/.test(
+    /(expect|what (do|should|must) i|すべき|何をすれば|どうすれば|役割|責任|求められ|keep in touch|communicate with|check on|やらなければ|しなければ|しなきゃ|マネジメント|management|managing|expected of|duty|duties|responsib|role)/.test(
       n,
     ) &&
     !has(R.approval) &&

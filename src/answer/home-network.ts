@@ -29,7 +29,12 @@ export function homeNetwork(f: Facts): Decision | undefined {
     return d('conditional', ['§3.2'], ['3.2-customer-pc-rules', '3.2-customer-pc-network']);
 
   // §3.3 — the home network
-  if (has(R.segment) && !/(めんど|面倒|しない|やらない|don'?t want)/.test(n))
+  if (
+    has(R.segment) &&
+    !/((分ける|設定する)のは[^。]{0,6}(面倒|めんど)|(面倒|めんど)[^。]{0,12}(このまま|しないで|やらずに)|don'?t want to (set|segment|separate))/.test(
+      n,
+    )
+  )
     return d('allowed', ['§3.3'], ['3.3-segment-recommended']);
   // A carrier SIM or tethering is a line of one's own, whoever else is at home.
   if ((has(R.tethering) || has(R.carrier)) && !has(R.simultaneous))

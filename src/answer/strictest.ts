@@ -20,7 +20,7 @@ const NEGATED_USE =
   /(切断|切って|切った|disconnect|使わない|使わず|使っていない|つながない|繋がない|接続しない|避け|やめ|しないで|(don'?t|do not|never|avoid|instead of|rather than|without) (use|using|connect|connecting|join|joining)|avoid)/;
 // A question about a place that is not about working there (taking the PC home, a disaster at the office).
 const NOT_WORKING_THERE =
-  /((コンビニ|スーパー|銀行|郵便局|薬局)(に|へ)(行|寄)|(go(ing)?|run|pop(ping)?) (out )?to the (store|shop|supermarket|bank|post office|convenience store)|出張(?![^。？?]*(在宅|テレワーク))|business trip(?![^?.]*(telework|wfh|remote))|持ち帰|持って帰|take (it |the \w+ )?home|通勤|commut|出社|オフィスで|at the office|in the office)/;
+  /((コンビニ|スーパー|銀行|郵便局|薬局)(に|へ)?(行|寄)|(go(ing)?|run|pop(ping)?) (out )?to the (store|shop|supermarket|bank|post office|convenience store)|出張(?![^。？?]*(在宅|テレワーク))|business trip(?![^?.]*(telework|wfh|remote))|持ち帰|持って帰|take (it |the \w+ )?home|通勤|commut|出社|オフィスで|at the office|in the office)/;
 const PERSONAL_TARGET =
   /(私用|私物|個人|自分|自宅の(pc|パソコン|プリンタ)|家族の|personal|private|my own|home (pc|computer|printer))/;
 
@@ -252,7 +252,11 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
     /(必要(です|でしょう)か|必要ある|要りますか|いりますか|\bdo i need\b|\bis .{0,20} (needed|required)\b)/.test(n);
   const ruleQuestion = asksRule && !yesNoNeed && (!decision.cells?.length || definition);
   // "Why is the Outlook app banned?" / "Where may I keep work data?": asks for the rule, which the answer states.
-  if (asksRule && (definition || WHAT_WHERE.test(n)) && decision.verdict === 'prohibited')
+  if (
+    asksRule &&
+    (definition || WHAT_WHERE.test(n)) &&
+    (decision.verdict === 'prohibited' || (definition && decision.verdict === 'allowed'))
+  )
     return { ...decision, verdict: 'required' };
   // "Anything I should set on the router?" landing on a recommendation: the recommendation is the answer.
   if (

@@ -43,6 +43,7 @@ export function normalize(question: string): string {
     .replace(/制約書/g, '誓約書')
     .replace(/連略/g, '連絡')
     .replace(/除き見/g, '覗き見')
+    .replace(/持ち出す(わけ|訳)じゃない|持ち出すわけではない|持ち出さない/g, '')
     .replace(/がめんしょっと|画面ショット/g, 'スクショ');
   // Living at one's parents' (実家暮らし) makes the 実家 one's home.
   if (/(実家暮らし|実家に住ん|実家住まい|住民票(も|は)?実家|i live with my parents|living with my parents)/.test(n))
@@ -69,7 +70,7 @@ export function normalize(question: string): string {
   n = n.replace(/\b(the )?app'?s out\b|\bapp is (out|not allowed)\b/g, '');
   n = n
     .replace(
-      /(有線|無線|wifi|web版|ウェブ版|ブラウザ版?|アプリ版?|デスクトップ版?|rv|vpn|リモートデスクトップ)(経由)?(ではなく|じゃなくて?|でなく|ではありません|(が|は)?(引けない|使えない|無理)|は(対象外|ダメ|だめ|不可|使えない)(って|と)?)/g,
+      /(有線|無線|wifi|web版|ウェブ版|ブラウザ版?|アプリ版?|デスクトップ版?|rv|vpn|リモートデスクトップ)(経由)?(ではなく|じゃなくて?|じゃなきゃ|でなければ|でなく|ではありません|(が|は)?(引けない|使えない|無理)|は(対象外|ダメ|だめ|不可|使えない)(って|と)?)/g,
       '',
     )
     .replace(
@@ -116,7 +117,7 @@ const SOMEONE_ELSES =
   /((夫|妻|嫁|旦那|子供|子ども|こども|息子|娘|親|母|父|兄|弟|姉|妹|祖父|祖母|友人|友達|彼女|彼氏|恋人|家族|同居人)の|\b(wife|husband|son|daughter|kid|child|children|partner|friend|mum|mom|dad|father|mother|brother|sister|roommate|family)('s|s')? )$/;
 
 const DEVICE_RE =
-  /(ノートpc|ノートパソコン|デスクトップpc|pc|パソコン|ぱそこん|ノーパソ|ラップトップ|\blaptops?\b|\bcomputers?\b|\bnotebook\b|(windows|win)\s*ノート|(windows|家の|自宅の|私物の|自分の)\s*デスクトップ(?!版|アプリ)|\b(home|personal|my own|my|family) desktop\b(?! (app|version|client|edition))|ノート型|macbook|\bmacs?\b(?!\s*(アドレス|address|認証|フィルタ|filter|auth))|マック(?=ブック|book)|chromebook|クロームブック|surface|サーフェス|thinkpad|レッツノート|let'?s ?note|vaio|dynabook|スマホ|すまほ|スマートフォン|スマフォ|携帯電話|携帯(?!する|して|し|キャリア)|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart ?phones?|\bphones?\b|\bmobiles?\b(?!\s*(router|wifi|hotspot|data))|\bcell ?phones?\b|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|\bbyod\b|\btablets?\b|kindle|端末|デバイス|\bdevices?\b|私用機器|私物機器)/g;
+  /(ノートpc|ノートパソコン|デスクトップpc|pc|パソコン|ぱそこん|ノーパソ|ラップトップ|\blaptops?\b|\bcomputers?\b|\bnotebook\b|(windows|win)\s*ノート|(windows|家の|自宅の|私物の|自分の)\s*デスクトップ(?!版|アプリ)|\b(home|personal|my own|my|family) ((windows|win|mac|gaming) )?desktop\b(?! (app|version|client|edition))|ノート型|macbook|\bmacs?\b(?!\s*(アドレス|address|認証|フィルタ|filter|auth))|マック(?=ブック|book)|chromebook|クロームブック|surface|サーフェス|thinkpad|レッツノート|let'?s ?note|vaio|dynabook|スマホ|すまほ|スマートフォン|スマフォ|携帯電話|携帯(?!する|して|し|キャリア)|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart ?phones?|\bphones?\b|\bmobiles?\b(?!\s*(router|wifi|hotspot|data))|\bcell ?phones?\b|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|\bbyod\b|\btablets?\b|kindle|端末|デバイス|\bdevices?\b|私用機器|私物機器)/g;
 
 const PHONE_WORD =
   /^(スマホ|すまほ|スマートフォン|スマフォ|携帯|ケータイ|けいたい|iphone|アイフォン|android|アンドロイド|smart|phone|mobile|cell|galaxy|ギャラクシー|pixel|ピクセル|xperia|エクスペリア|aquos|アクオス|タブレット|ipad|アイパッド|tablet|kindle)/;
@@ -253,7 +254,7 @@ export function matrixDevices(mentions: DeviceMention[]): Device[] {
 }
 
 const WEB_RE =
-  /(ブラウザ|browser|web版|webばん|ウェブ版|webブラウザ|\bweb\b(?!\s*(会議|meeting|conference|camera|cam|カメラ|ミーティング))|web(?=で|から|の?outlook|の?teams|の?メール)|ウェブ(?!会議|カメラ)|\bowa\b|outlook\.office|on the web|online版|オンライン版|\bonline\b(?!\s*(meeting|会議))|chrome|safari|\bedge\b|firefox)/;
+  /(website|web site|web ?app\b|outlook\.com|ブラウザ|browser|web版|webばん|ウェブ版|webブラウザ|\bweb\b(?!\s*(会議|meeting|conference|camera|cam|カメラ|ミーティング))|web(?=で|から|の?outlook|の?teams|の?メール)|ウェブ(?!会議|カメラ)|\bowa\b|outlook\.office|on the web|online版|オンライン版|\bonline\b(?!\s*(meeting|会議))|chrome(?!book)|safari|\bedge\b|firefox)/;
 const APP_RE =
   /(アプリ|あぷり|\bapps?\b|application|デスクトップ版|デスクトップアプリ|desktop|クライアント|\bclient\b(?!'s|s')|インストール|いんすとーる|\binstall|を入れ|ダウンロード|\\bdownload|ストア|app ?store|play ?store)/;
 
