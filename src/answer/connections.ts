@@ -45,7 +45,12 @@ export function remoteDesktop(all: Facts): Decision {
   return d('conditional', ['§3.1'], ['3.1-remote-desktop']);
 }
 
+const APPROVED = /(許可(を)?(とって|取って|もらって|得て|いただいて)|承認(済|を得)|approved|got (the )?approval)/;
+
 export function secureLogon(f: Facts): Decision {
+  // With the manager's approval already given, the browser logon from one's own PC is allowed (§3.1, §3.2).
+  if (owns(f, 'personal', 'pc') && APPROVED.test(f.n) && !f.has(R.approvalNegated))
+    return d('allowed', ['§3.1', '§3.2'], ['3.1-secure-logon', '3.2-personal-pc-approval']);
   if (owns(f, 'personal', 'pc'))
     return d(
       'conditional',

@@ -101,7 +101,7 @@ export function decide(n: string): Decision {
   if (
     has(R.pledge) &&
     !(has(R.paper) && has(R.takeOut) && !strongPledge) &&
-    (strongPledge || f.mentions.length === 0)
+    (strongPledge || (f.mentions.length === 0 && !has(R.manager)))
   ) {
     // Starting before the pledge is in is exactly what §0 rules out.
     if (
@@ -180,7 +180,7 @@ export function decide(n: string): Decision {
   const businessTrip = /(出張|business trip)/.test(n) && !/(在宅|テレワーク|telework|wfh|remote work)/.test(n);
   // Popping out to a shop is not working there (the screen left open is §3.4's).
   const errand =
-    /(コンビニ|スーパー|銀行|郵便局|薬局)(に|へ)?(行|寄)|(go(ing)?|run|pop(ping)?) (out )?to the (store|shop|supermarket|bank|post office|convenience store)/.test(
+    /(コンビニ|スーパー|銀行|郵便局|薬局)(に|へ)?(行|寄)|(実家|友達|友人|親|知人)から(持って|もらっ|借り|送)|(go(ing)?|run|pop(ping)?) (out )?to the (store|shop|supermarket|bank|post office|convenience store)/.test(
       n,
     );
   const place = has(R.location) && !(has(R.apartment) && !has(R.workVerb)) && !businessTrip && !errand;
@@ -211,7 +211,9 @@ export function decide(n: string): Decision {
   if (
     (has(R.family) || has(R.others)) &&
     has(R.network) &&
-    /(確認|check|気をつけ|すべき|should i|what should|supposed to|what do i (need to )?do)/.test(n) &&
+    /(確認|check|気をつけ|すべき|should i|what should|supposed to|what do i (need to )?do|suggest|recommend|おすすめ|推奨)/.test(
+      n,
+    ) &&
     /(pc|パソコン|computer|laptop|端末|devices?|スマホ|switch|tablet|タブレット|ゲーム機|phones?)/.test(n)
   )
     return d('required', ['§3.3'], ['3.3-check-other-pcs', '3.3-family-network', '3.3-segment-recommended']);
@@ -219,12 +221,23 @@ export function decide(n: string): Decision {
   if (has(R.family) && has(R.network) && has(R.simultaneous) && !has(R.apartment) && !has(R.segment))
     return d('prohibited', ['§3.3'], ['3.3-family-network', '3.3-check-other-pcs', '3.3-segment-recommended']);
 
+  // §3.3 — a slow or unstable line is each person's to fix, whatever app drops on it
+  if (
+    has(R.slow) &&
+    has(R.network) &&
+    !has(R.vpn) &&
+    /(会社(で|に|が)(何とか|なんとか|対策|対応)|何とかしてもら|なんとかしてもら|対策してもら|(can|will) (the )?(company|it) (fix|help|do))/.test(
+      n,
+    )
+  )
+    return d('required', ['§3.3'], ['3.3-speed-own-responsibility']);
+
   // §3.3 — the home network, when the network is what is asked (not the setting of another question)
   const network = networkIsContext(f) ? undefined : homeNetwork(f);
   if (network) return network;
 
   // Lost or stolen equipment: the guideline gives no procedure.
-  if (has(R.lost) && !has(R.cabinet)) return UNKNOWN;
+  if (has(R.lost) && !has(R.cabinet) && !/(なんで|なぜ|どうして|\bwhy\b)/.test(n)) return UNKNOWN;
 
   // §3.4 — credentials
   if (
@@ -343,7 +356,7 @@ export function decide(n: string): Decision {
     has(R.manager) &&
     f.apps.length === 0 &&
     f.mentions.length === 0 &&
-    /(expect|what (do|should|must) i|すべき|何をすれば|どうすれば|役割|責任|求められ|keep in touch|communicate with|check on|やらなければ|しなければ|しなきゃ|マネジメント|management|managing|expected of|duty|duties|responsib|role)/.test(
+    /(expect|what (do|should|must) i|すべき|何をすれば|どうすれば|役割|責任|求められ|keep in touch|communicate with|check on|やらなければ|しなければ|しなきゃ|しないといけ|必要があります|何をしておく|マネジメント|management|managing|expected of|duty|duties|responsib|role)/.test(
       n,
     ) &&
     !has(R.approval) &&
@@ -484,6 +497,7 @@ export function decide(n: string): Decision {
   // §3.4 — working while a visitor is around: only where the screen and calls stay private
   if (
     has(R.others) &&
+    !/(anyone|anybody|someone|somebody|誰とも|誰も)/.test(n) &&
     (has(R.workVerb) || PEOPLE_PRESENT.test(n)) &&
     !has(R.touch) &&
     (f.apps.length === 0 || PEOPLE_PRESENT.test(n)) &&
@@ -499,7 +513,8 @@ export function decide(n: string): Decision {
 
   if (has(R.screen) && (has(R.see) || has(R.others)) && !has(R.rv))
     return d('required', ['§3.4'], ['3.4-screen-not-visible', '3.4-lock-screen']);
-  if (has(R.audio) && (has(R.overhear) || has(R.others))) return d('required', ['§3.4'], ['3.4-audio-not-overheard']);
+  if (has(R.audio) && (has(R.overhear) || has(R.others) || has(R.howPrevent) || /watch out|気をつけ/.test(n)))
+    return d('required', ['§3.4'], ['3.4-audio-not-overheard']);
   if (has(R.filming)) return d('required', ['§3.4'], ['3.4-filming-at-home']);
   if (has(R.endOfDay)) return d('required', ['§3.4'], ['3.4-end-of-day']);
   if (has(R.cabinet)) return d('required', ['§3.4'], ['3.4-store-pc']);
@@ -522,7 +537,7 @@ export function decide(n: string): Decision {
     return d('required', ['§4'], ['4-important-reports']);
   if (has(R.chat) && f.devices.length === 0 && f.editions.length === 0)
     return d('required', ['§4'], ['4-chat-business-only', '4-chat-care']);
-  if (has(R.background)) return d('required', ['§4'], ['4-face-to-face']);
+  if (has(R.background) || has(R.background2)) return d('required', ['§4'], ['4-face-to-face']);
   if ((has(R.mentor) && f.mentions.length === 0) || has(R.alone))
     return d('required', ['§4'], ['4-mentors-living-alone']);
   if (has(R.faceToFace) && f.devices.length === 0) return d('required', ['§4'], ['4-face-to-face']);
@@ -629,6 +644,16 @@ export function decide(n: string): Decision {
   }
 
   // §3.1 — how to connect at all
+  // From "my laptop" of no stated owner: the company PC may use any method, one's own only RV or browser.
+  if (has(R.connectMethod) && f.mentions.some((m) => m.cls === 'pc' && !m.owner))
+    return d(
+      'depends',
+      ['§3.1', '§3.2'],
+      ['3.1-vpn', '3.1-remote-desktop', '3.1-secure-logon', '3.2-personal-pc-methods'],
+      {
+        reason: CONNECT_REASON,
+      },
+    );
   if (has(R.connectMethod))
     return d('conditional', ['§3.1'], ['3.1-vpn', '3.1-remote-desktop', '3.1-secure-logon'], {
       reason: CONNECT_REASON,

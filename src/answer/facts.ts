@@ -15,7 +15,8 @@ export interface Facts {
 }
 
 // A device the question says is broken or away ("my company PC is broken, so my phone…") is not the one asked about.
-const OUT_OF_USE = /^[^。.?？]{0,10}(壊れ|故障|起動しな|水没|broken|\bdead\b|\bdied\b|is at the repair|修理中|buried)/;
+const OUT_OF_USE =
+  /^[^。.?？]{0,10}(壊れ|故障|起動しな|水没|broken|\bdead\b|\bdied\b|is at the repair|修理中|buried|面倒|めんどう|inconvenient)/;
 
 export function facts(n: string): Facts {
   const all = findDevices(n);

@@ -53,6 +53,14 @@ export function whileRepaired(decision: Decision, f: Facts): Decision {
 }
 
 export function notEligible(decision: Decision, n: string): Decision {
+  // The app before Intune is on the phone is exactly what ② forbids: MDM is required first.
+  if (
+    decision.cells?.some((c) => c.device === 'company-phone' && c.edition === 'app') &&
+    /((intune|mdm)[^.?。]{0,40}(later|not yet|まだ|後で|another week)|before (intune|mdm)|without (intune|mdm)|(intune|mdm)(なし|無し|を入れずに))/.test(
+      n,
+    )
+  )
+    return { ...decision, verdict: 'prohibited', conditions: { ja: [], en: [] } };
   const cells = decision.cells ?? [];
   if (!NOT_NAMED.test(n) || !cells.length || !cells.every((c) => c.device === 'company-phone' && c.edition === 'app'))
     return decision;

@@ -20,7 +20,7 @@ const NEGATED_USE =
   /(切断|切って|切った|disconnect|使わない|使わず|使っていない|つながない|繋がない|接続しない|避け|やめ|しないで|(don'?t|do not|never|avoid|instead of|rather than|without) (use|using|connect|connecting|join|joining)|avoid)/;
 // A question about a place that is not about working there (taking the PC home, a disaster at the office).
 const NOT_WORKING_THERE =
-  /((コンビニ|スーパー|銀行|郵便局|薬局)(に|へ)?(行|寄)|(go(ing)?|run|pop(ping)?) (out )?to the (store|shop|supermarket|bank|post office|convenience store)|出張(?![^。？?]*(在宅|テレワーク))|business trip(?![^?.]*(telework|wfh|remote))|持ち帰|持って帰|take (it |the \w+ )?home|通勤|commut|出社|オフィスで|at the office|in the office)/;
+  /((実家|友達|友人|親|知人)から(持って|もらっ|借り|送)|(コンビニ|スーパー|銀行|郵便局|薬局)(に|へ)?(行|寄)|(go(ing)?|run|pop(ping)?) (out )?to the (store|shop|supermarket|bank|post office|convenience store)|出張(?![^。？?]*(在宅|テレワーク))|business trip(?![^?.]*(telework|wfh|remote))|持ち帰|持って帰|take (it |the \w+ )?home|通勤|commut|出社|オフィスで|at the office|in the office)/;
 const PERSONAL_TARGET =
   /(私用|私物|個人|自分|自宅の(pc|パソコン|プリンタ)|家族の|personal|private|my own|home (pc|computer|printer))/;
 
@@ -31,7 +31,7 @@ const MUST_FORM = /(ないと(だめ|ダメ|駄目|いけない)|なければ|\b
 const WHAT_WHERE =
   /(どこまで|どこに|どんな|どういう|\bwhere (am i|can i|may i|should i|do i)\b|\bwhat (kinds?|sort)\b|含まれ)/;
 const DEFINITION =
-  /(\bwhy\b|なぜ|どうして|なんで(?!す|し)|違い|違う|difference|って(なに|何|なん)|とは[?？]*$|\bwhat (is|are|'s)\b|\bwhat does .* mean\b)/;
+  /(\bwhy\b|なぜ|どうして|なんで(?!す|し)|何のため|what for|違い|違う|difference|って(なに|何|なん)|とは[?？]*$|\bwhat (is|are|'s)\b|\bwhat does .* mean\b)/;
 const SCREEN = /(画面|モニター|ディスプレイ|screen|monitor|display)/;
 
 const LIMITS: Limit[] = [
@@ -126,12 +126,14 @@ const LIMITS: Limit[] = [
 const EXEMPT = new Set(['3.4-disaster-contact', '0-pledge', '0-penalties', 'R-current-revision']);
 const PERMISSIVE = new Set(['allowed', 'conditional', 'depends']);
 const SKIPPING =
-  /(しない(?!(方|ほう)が)|せず|しなくて|なくても|(?<!っぱ)なしで|無しで|(?<!こ)のまま|(?<!この)ままで|(pc|パソコン|vpn|画面|ログイン|接続)[^。？?]{0,8}っぱなし|(つなぎ|繋ぎ)っぱなし|really (have|need) to|本当に(必要|しないと|しなきゃ)|わざわざ|たまま|ずっと(繋が|つなが|接続)|chromecast|\bcast\b|mirror(ing)?|ミラーリング|(テレビ|tv)に(映|出|表示)|always on|常時接続|only (by|via|through|with|on|over) (teams )?chat|chat only|チャットだけ|一言だけ|スタンプだけ|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込(?!まない)|写り込(?!まない)|映りこ(?!まない)|写りこ(?!まない)|映っ|写っ)|keep using|使い続け|あと数年|for (a few|several) (more )?years|long-term|(screen|画面)[^.?]{0,30}(in the background|visible|in (the )?(shot|frame))|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it|the \w+|my \w+) (on|open|unlocked|connected|out)|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
+  /(しない(?!(方|ほう)が)|せず|しなくて|なくても|(?<!っぱ)なしで|無しで|(初期設定|デフォルト|default|買った時|購入時)の?まま|(pc|パソコン|画面)(も|を|は)?そのまま|切らず|(pc|パソコン|vpn|画面|ログイン|接続)[^。？?]{0,8}っぱなし|(つなぎ|繋ぎ)っぱなし|really (have|need) to|本当に(必要|しないと|しなきゃ)|わざわざ|(つないだ|繋いだ|ログオンした|ログインした|開いた|つけた|接続した|起動した|したままの|した)まま|ずっと(繋が|つなが|接続)|chromecast|\bcast\b|mirror(ing)?|ミラーリング|(テレビ|tv)に(映|出|表示)|always on|常時接続|only (by|via|through|with|on|over) (teams )?chat|chat only|チャットだけ|一言だけ|スタンプだけ|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込|写り込|映りこ|写りこ|映っ|写っ)(んで|ちゃって|て)(も|いい|平気|大丈夫)|keep using|使い続け|あと数年|for (a few|several) (more )?years|long-term|(screen|画面)[^.?]{0,30}(in the background|visible|in (the )?(shot|frame))|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it |the |my )?(\w+ )?(on|open|unlocked|connected|out)\b|出しっぱなし|置きっぱなし|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
 
 // What doing an obligation looks like, for "may I…?" questions that propose to do exactly that.
 const COMPLYING: Record<string, RegExp> = {
   '4-chat-business-only': /(video (meeting|call)|ビデオ会議|tv会議|顔を見)/,
   '4-important-reports': /(video (meeting|call)|ビデオ会議|tv会議|顔を見|まとめて)/,
+  '3.3-firmware-updates':
+    /(still (ships|provides|gets|releases|supported)|apply (them|the updates|updates)|適用して(いる|ます)|サポート(中|されて(いる|ます)))/,
   '4-face-to-face':
     /(video (meeting|call)|ビデオ会議|tv会議|顔を見|face[- ]to[- ]face|camera on|ぼかし|ぼか|消|バーチャル|virtual|blur|hide|隠)/,
   '3.4-lock-screen': /(ロック|\block)/,
@@ -139,7 +141,7 @@ const COMPLYING: Record<string, RegExp> = {
 };
 
 // Where doing the duty is unmistakable ("blur my background"), it outweighs a "don't" elsewhere in the question.
-const COMPLYING_FIRST = new Set(['4-face-to-face']);
+const COMPLYING_FIRST = new Set(['4-face-to-face', '3.3-firmware-updates']);
 
 export function strictest(decision: Decision, s: Situation, n: string): Decision {
   const settled = justified(unplaced(settle(decision, s, n), s), s, n);
@@ -218,6 +220,7 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
   if (unplacedWork) return decision;
   // Storing the PC is the duty; the lock is only recommended (鍵付きを推奨): a plain drawer will do.
   if (
+    !/(どこ|where)/.test(n) &&
     decision.ruleIds.includes('3.4-store-pc') &&
     /(鍵|lock)/.test(n) &&
     /(drawer|引き出し|棚|closet|押し入れ|クローゼット|普通の)/.test(n) &&
@@ -249,7 +252,9 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
   // "Is anything needed to…?" on a conditional answer is answered with the conditions (conditional).
   const yesNoNeed =
     !/(what|which|どんな|何を)/.test(n) &&
-    /(必要(です|でしょう)か|必要ある|要りますか|いりますか|\bdo i need\b|\bis .{0,20} (needed|required)\b)/.test(n);
+    /(必要(です|でしょう)か|必要ある|要りますか|いりますか|\bdo i need\b|\bdo i have to\b|\bis .{0,20} (needed|required)\b)/.test(
+      n,
+    );
   const ruleQuestion = asksRule && !yesNoNeed && (!decision.cells?.length || definition);
   // "Why is the Outlook app banned?" / "Where may I keep work data?": asks for the rule, which the answer states.
   if (
@@ -261,6 +266,7 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
   // "Anything I should set on the router?" landing on a recommendation: the recommendation is the answer.
   if (
     s.asks === 'obligation' &&
+    /(何|なに|なんか|what|anything|必須|mandatory|required)/.test(n) &&
     decision.verdict === 'allowed' &&
     rule(decision.ruleIds[0] ?? '').kind === 'recommendation'
   )

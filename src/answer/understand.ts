@@ -43,6 +43,9 @@ export function normalize(question: string): string {
     .replace(/制約書/g, '誓約書')
     .replace(/連略/g, '連絡')
     .replace(/除き見/g, '覗き見')
+    .replace(/ちゃっと/g, 'チャット')
+    .replace(/気お付け|気を付け/g, '気をつけ')
+    .replace(/おく(る|って|り)(?!れ)/g, '送$1')
     .replace(/持ち出す(わけ|訳)じゃない|持ち出すわけではない|持ち出さない/g, '')
     .replace(/がめんしょっと|画面ショット/g, 'スクショ');
   // Living at one's parents' (実家暮らし) makes the 実家 one's home.
@@ -60,8 +63,9 @@ export function normalize(question: string): string {
   );
   // What the asker already knows is forbidden ("I know USB sticks are banned") is not what they ask about.
   n = n.replace(/\bi know [^.?!]*(banned|not allowed|prohibited)[^.?!]*[.?!]?/g, '');
+  n = n.replace(/\(?not (a |the )?(public|free) wi-?fi\)?/g, '');
   // A loanword typed in hiragana (りもーとですくとっぷ, ふぃるたー) reads as katakana: runs with ー or a small vowel.
-  n = n.replace(/[\u3041-\u3096ー]*(ー|[ぁぃぅぇぉ])[\u3041-\u3096ー]*/g, (run) =>
+  n = n.replace(/(?<![\u30a0-\u30ff])[\u3041-\u3096][\u3041-\u3096ー]*(ー|[ぁぃぅぇぉ])[\u3041-\u3096ー]*/g, (run) =>
     run.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)),
   );
   n = n.replace(/\s+/g, ' ').trim();
@@ -111,7 +115,7 @@ const NOT_ISSUED = /^(chromebook|クロームブック|kindle)/;
 // Tablets may be lent like phones; "my tablet" is still one's own.
 const OWN_TABLET = /^(タブレット|ipad|アイパッド|tablet)/;
 const LENT_BY_CUSTOMER =
-  /(lent by (the |a )?(customer|client)|(customer|client|顧客|お客様|お客さん|客先)[^.?？。]{0,20}(lent|loaned|provided|gave|issued|貸与|貸し|借り|支給)|(borrowed|借りた|貸与された)[^.?？。]{0,12}(from (the |a |my |our )?(customer|client)|顧客|お客様|客先))/;
+  /(lent by (the |a )?(customer|client)|(customer|client|顧客|お客様|お客さん|客先)[^.?？。]{0,20}(lent|lends?|loaned|provided|gave|issued|貸与|貸し|借り|支給)|(borrowed|借りた|貸与された)[^.?？。]{0,12}(from (the |a |my |our )?(customer|client)|顧客|お客様|客先))/;
 // Someone else's device is never a company device.
 const SOMEONE_ELSES =
   /((夫|妻|嫁|旦那|子供|子ども|こども|息子|娘|親|母|父|兄|弟|姉|妹|祖父|祖母|友人|友達|彼女|彼氏|恋人|家族|同居人)の|\b(wife|husband|son|daughter|kid|child|children|partner|friend|mum|mom|dad|father|mother|brother|sister|roommate|family)('s|s')? )$/;
@@ -200,7 +204,9 @@ export function findDevices(n: string): DeviceMention[] {
     const word = m[0];
     const cls: DeviceMention['cls'] = GENERIC_WORD.test(word) ? 'any' : PHONE_WORD.test(word) ? 'phone' : 'pc';
     // 「personal desktop for work」: the owner named in the device's own words comes first.
-    let owner: Owner | undefined = /^(home|personal|my own|family) /.test(word) ? 'personal' : undefined;
+    let owner: Owner | undefined = /^(home|personal|my own|family) |^(家の|自宅の|私物の|自分の)/.test(word)
+      ? 'personal'
+      : undefined;
     owner ??=
       word === '私用機器' || word === '私物機器' || word === 'byod'
         ? 'personal'
