@@ -333,6 +333,13 @@ export function decide(n: string): Decision {
       return d('allowed', ['§3.2'], ['3.2-security-software']);
     return d('required', ['§3.2'], ['3.2-security-software']);
   }
+  // One's own PC with its updates or security software switched off fails the very declaration §3.2 asks for.
+  if (
+    owns(f, 'personal', 'pc') &&
+    (has(R.osUpdate) || has(R.securitySoftware)) &&
+    /(止め|止まって|切って|無効|オフ|off|disabled|turned off|入れてない|入っていない)/.test(n)
+  )
+    return d('prohibited', ['§3.2'], ['3.2-personal-pc-approval', '3.2-personal-pc-methods']);
   if (has(R.osUpdate) && !has(R.network) && (mentionsClass(f, 'pc') || /os|windows|mac/.test(n))) {
     return d('required', ['§3.2'], ['3.2-personal-pc-approval']);
   }
@@ -471,6 +478,7 @@ export function decide(n: string): Decision {
       has(R.workspace) ||
       has(R.teleworkHome) ||
       PEOPLE_PRESENT.test(n) ||
+      HOME_ROOM.test(n) ||
       mentionsClass(f, 'pc') ||
       has(R.confidential))
   ) {

@@ -109,7 +109,7 @@ const OBLIGATION =
 
 // A question word makes it a "what / where / how" question even when it ends in いい？ or can I.
 const WH =
-  /(どこ(?!にも|か|でも)|どの|どれ|何(?!も|か|と|でも)|なに(?!も|か)|なんで(?!す|し)|なんて|なぜ|どうして|どう(?!せ|ぞ|も)|どんな|いつ(?!も|か|でも)|誰(?!も|か|でも)|だれ(?!も|か|でも)|どちら|どっち|(できる|やる|べき)こと(は|って)[?？]?$|(^|[.?!,;]\s*|\b(tell me|know|confirm|outline|explain|describe|list|ask) )(what|where|which|how|when|who|whom|why)\b)/;
+  /(どこ(?!にも|か|でも)|どの|どれ|何(?!も|か|と|でも)|なに(?!も|か)|なんで(?!す|し)|なんて|なぜ|どうして|どう(?!せ|ぞ|も)|どんな|いつ(?!も|か|でも)|誰(?!も|か|でも)|だれ(?!も|か|でも)|どちら|どっち|(できる|やる|べき)こと(は|って)[?？]?$|(^|[.?!,;]\s*|\b(tell me|know|confirm|outline|explain|describe|list|ask) )(what|whats|where|which|how|when|who|whom|why)\b)/;
 const MUST =
   /(他に(何か)?(やる|する)こと|だけで(いい|大丈夫|ok)[?？]*$|それだけで|ないと(だめ|ダメ|駄目|いけない|いけません|まずい)|なければ(ならない|いけない|だめ)|なきゃ|必要(です|でしょう)?か|必要ある|必須|義務|\bmust i\b|\bdo i (have|need) to\b|\bshould i\b|\bdo i need\b|\bam i required\b|\bis it (required|mandatory|necessary)\b)/;
 

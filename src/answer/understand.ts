@@ -40,7 +40,7 @@ export function normalize(question: string): string {
     .replace(/補修(?=作業|する|して|対応)/g, '保守')
     .replace(/神(?=資料|の資料|書類)/g, '紙')
     .replace(/メアド/g, 'メールアドレス')
-    .replace(/制約書/g, '誓約書')
+    .replace(/制約書|成約書/g, '誓約書')
     .replace(/連略/g, '連絡')
     .replace(/除き見/g, '覗き見')
     .replace(/ちゃっと/g, 'チャット')
