@@ -497,7 +497,12 @@ export const QUESTIONS: EvalQuestion[] = [
   { q: 'Can my kids use my company laptop?', verdict: 'prohibited', cite: '§2.5' },
   { q: 'Can my wife look at my screen while I work?', verdict: 'prohibited', cite: '§2.5' },
   { q: 'Can I take paper documents home?', verdict: 'conditional', cite: '§2.6' },
-  { q: 'Can I take customer printouts home if my manager and the customer approve?', verdict: 'allowed', cite: '§2.6' },
+  // Issue 8: with both permissions paper may go home on conditions (no copies, no third party), as the fresh batches' writers read §2.6 (was allowed).
+  {
+    q: 'Can I take customer printouts home if my manager and the customer approve?',
+    verdict: 'conditional',
+    cite: '§2.6',
+  },
   { q: 'Can I watch YouTube on my company laptop during lunch?', verdict: 'prohibited', cite: '§2.7' },
   { q: 'Can I play games on the company PC?', verdict: 'prohibited', cite: '§2.7' },
   { q: 'Can I use VPN on my personal computer?', verdict: 'prohibited', cite: '§3.1' },

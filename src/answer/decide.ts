@@ -39,7 +39,7 @@ const appQuestionOf = (f: Facts) => f.apps.length > 0 && f.editions.length > 0;
 
 // The credentials themselves told, lent or written down (not a password-locked USB stick handed over).
 const CREDENTIAL_SHARED =
-  /((パスワード|password|\bpw\b|\bpin\b|\bid\b|認証情報|credentials?|ログイン情報|アクセス手段|パス(?!ポート|タ|ワーク))[^。.?？]{0,12}(教え|伝え|共有|渡|見せ|貸|tell|give|gave|share|lend)|(教え|伝え|tell|give|gave|share|lend|with|using)[^。.?？]{0,20}(パスワード|password|\bpw\b|\bpin\b|credentials?))/;
+  /((パスワード|password|\bpw\b|\bpin\b|\bid\b|認証情報|credentials?|ログイン情報|アクセス手段|パス(?!ポート|タ|ワーク))[^。.?？]{0,12}(教え(?!て(もら|くれ|いただ))|伝え(?!て(もら|くれ))|共有|渡|見せ|貸|tell|give|gave|share|lend)|(教え|伝え|tell|give|gave|share|lend|with|using)[^。.?？]{0,20}(パスワード|password|\bpw\b|\bpin\b|credentials?))/;
 const CREDENTIAL_NOTED =
   /((パスワード|password|\bpw\b|\bpin\b|\bid\b|認証情報|credentials?)[^。.?？]{0,20}(付箋|ふせん|メモ(?!リ)|post-?it|sticky|貼|書いて|write|written)|(付箋|ふせん|メモ(?!リ)|post-?it|sticky)[^。.?？]{0,20}(パスワード|password|\bpw\b|\bpin\b))/;
 
@@ -105,7 +105,7 @@ export function decide(n: string): Decision {
   ) {
     // Starting before the pledge is in is exactly what §0 rules out.
     if (
-      /(まだ[^。？?]{0,8}(出して|提出して|書いて|サインして)(い)?ない|出さずに|提出せずに|未提出|not (yet )?(submitted|signed|handed in|turned in)|skip (the )?pledge|誓約書(を)?(出さ|提出し)(なくて|ない)|without (the )?pledge|forgot (to submit|to sign|to hand)|(submit|send) it (later|next week)|提出し忘れ|後で(出|提出)|without (submitting|signing|handing)|ha(ve|s)n'?t (\w+ ){0,2}(submitted|signed|handed in|turned in|sent)|ha(ve|s) not (\w+ ){0,2}(submitted|signed|handed in|turned in))/.test(
+      /(まだ[^。？?]{0,8}(出して|提出して|書いて|サインして)(い)?な(い|かった)|出さずに|提出せずに|未提出|not (yet )?(submitted|signed|handed in|turned in)|skip (the )?pledge|誓約書(を)?(出さ|提出し)(なくて|ない)|without (the )?pledge|forgot (to submit|to sign|to hand)|(submit|send) it (later|next week)|提出し忘れ|後で(出|提出)|without (submitting|signing|handing)|ha(ve|s)n'?t (\w+ ){0,2}(submitted|signed|handed in|turned in|sent)|ha(ve|s) not (\w+ ){0,2}(submitted|signed|handed in|turned in))/.test(
         n,
       )
     )
@@ -280,6 +280,13 @@ export function decide(n: string): Decision {
       return d('prohibited', ['§3.5', '§2.3'], ['3.5-personal-devices', '2.3-no-copy-outside-company-pc']);
     }
     if (media) return d('prohibited', ['§2.3', '§3.2'], ['2.3-no-copy-outside-company-pc', '3.2-no-own-media']);
+    // "Save it locally" on whatever device is at hand: the company PC yes, anything else no.
+    if (!toPersonal && f.mentions.length === 0 && /(locally|ローカル)/.test(n))
+      return d(
+        'depends',
+        ['§2.3', '§3.1'],
+        ['2.3-no-copy-outside-company-pc', '3.1-no-confidential-outside-company-pc'],
+      );
     // Saved on "the laptop" of no stated owner: the company's is the one place allowed, any other is not.
     if (!toPersonal && f.mentions.length > 0 && f.mentions.every((m) => !m.owner && m.cls === 'pc'))
       return d(
@@ -485,7 +492,7 @@ export function decide(n: string): Decision {
     if (
       has(R.workspace) ||
       has(R.howPrevent) ||
-      (PEOPLE_PRESENT.test(n) && !has(R.touchStrong)) ||
+      ((PEOPLE_PRESENT.test(n) || HOME_ROOM.test(n)) && !has(R.touchStrong) && !has(R.see)) ||
       (has(R.teleworkHome) && !has(R.touch) && !mentionsClass(f, 'pc'))
     )
       return d('required', ['§3.4', '§2.5'], ['3.4-screen-not-visible', '2.5-no-cohabitant-access']);
@@ -643,6 +650,7 @@ export function decide(n: string): Decision {
   }
   if (f.mentions.length > 0 && phoneOnly(f) && has(R.useVerb))
     return matrix(['outlook', 'teams'], f.devices, f.editions);
+  // Taking the company PC home is allowed only with an encrypted disk and the security software on it.
   // Taking the company PC home is allowed only with an encrypted disk and the security software on it.
   if (owns(f, 'company', 'pc') && has(R.takeOut) && !has(R.encryption) && !has(R.paper))
     return d('conditional', ['§3.2'], ['3.2-encrypted-disk', '3.2-security-software']);

@@ -56,13 +56,21 @@ export function notEligible(decision: Decision, n: string): Decision {
   // The app before Intune is on the phone is exactly what ② forbids: MDM is required first.
   if (
     decision.cells?.some((c) => c.device === 'company-phone' && c.edition === 'app') &&
-    /((intune|mdm)[^.?。]{0,40}(later|not yet|まだ|後で|another week)|before (intune|mdm)|without (intune|mdm)|(intune|mdm)(なし|無し|を入れずに))/.test(
+    /((intune|mdm)[^.?。]{0,40}(later|not yet|まだ|後で|another week)|before (intune|mdm)|without (intune|mdm)|never enrolled|not enrolled|(intune|mdm)(なし|無し|を入れずに|に?登録して(い)?ない))/.test(
       n,
     )
   )
     return { ...decision, verdict: 'prohibited', conditions: { ja: [], en: [] } };
   const cells = decision.cells ?? [];
-  if (!NOT_NAMED.test(n) || !cells.length || !cells.every((c) => c.device === 'company-phone' && c.edition === 'app'))
+  // 「部長ではないがPLをやっている」: a PL is one of the named people.
+  const namedRole =
+    /(\bpm\b|\bpl\b|プロジェクトマネージャー|プロジェクトリーダー)(を|として|をやって|やって|です|の立場)/.test(n);
+  if (
+    !NOT_NAMED.test(n) ||
+    namedRole ||
+    !cells.length ||
+    !cells.every((c) => c.device === 'company-phone' && c.edition === 'app')
+  )
     return decision;
   return { ...decision, verdict: 'prohibited', conditions: { ja: [], en: [] }, reason: NOT_NAMED_REASON };
 }

@@ -32,8 +32,9 @@ export function paper(f: Facts): Decision {
     /(\bif (i|we) (get|obtain|have|ask)|\bonce (i|we) (get|have)|provided (i|we)|もらえば|得れば|取れば|もらったら|得たら)/.test(
       f.n,
     );
+  // With both permissions it may go home, still on the conditions: no copies, nobody else reads it.
   if (f.has(R.approval) && f.has(R.customerWord) && f.has(R.managerWord) && !hypothetical) {
-    return d('allowed', ['§2.6'], ['2.6-paper-with-approval', '2.6-paper-no-copy', '2.6-department-rules']);
+    return d('conditional', ['§2.6'], ['2.6-paper-with-approval', '2.6-paper-no-copy', '2.6-department-rules']);
   }
   return d('conditional', ['§2.6'], rules, { reason: PAPER_REASON });
 }

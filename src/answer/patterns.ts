@@ -23,7 +23,7 @@ export const NOT_NAMED =
 
 /** Someone else in the room where one works: §3.4's screen and sound rules are what apply. */
 export const PEOPLE_PRESENT =
-  /(同じ部屋|同じテーブル|家内がいる|coming over|遊びに来|来客中|(stay|be|sit)s? in the (same )?room|同じ部屋に(いて|いる)|(while|when) (she|he|they)('s| is| are|'re) (home|here|around|in)|同じ机|same (room|table|desk)|リビング|living room|dining table|(家族|夫|妻|子ども|子供|息子|娘|親|父|母|友達|友人|roommate|wife|husband|partner|father|mother|kids?|friend)[^。.?？]{0,8}(が|も)?(いる|います|いて|来て|are (at home|around|here|there|in)|is (at home|around|in the room|here))|in the (same )?room with)/;
+  /(同じ部屋|同じテーブル|家内がいる|泊まりに来|coming over|遊びに来|来客中|(stay|be|sit)s? in the (same )?room|同じ部屋に(いて|いる)|(while|when) (she|he|they)('s| is| are|'re) (home|here|around|in)|同じ机|same (room|table|desk)|リビング|living room|dining table|(家族|夫|妻|子ども|子供|息子|娘|親|父|母|友達|友人|roommate|wife|husband|partner|father|mother|kids?|friend)[^。.?？]{0,8}(が|も)?(いる|います|いて|来て|are (at home|around|here|there|in)|is (at home|around|in the room|here))|in the (same )?room with)/;
 
 export const HOME_ROOM =
   /(寝室|ベッドルーム|リビング|台所|キッチン|ダイニング|書斎|ベランダ|自分の部屋|別の部屋|\bbedroom|living room|kitchen|dining (room|table)|\bstudy\b|spare room|balcony|another room)/;
