@@ -40,6 +40,8 @@ const appQuestionOf = (f: Facts) => f.apps.length > 0 && f.editions.length > 0;
 // The credentials themselves told, lent or written down (not a password-locked USB stick handed over).
 const CREDENTIAL_SHARED =
   /((パスワード|password|\bpw\b|\bpin\b|\bid\b|認証情報|credentials?|ログイン情報|アクセス手段|パス(?!ポート|タ|ワーク))[^。.?？]{0,12}(教え(?!て(もら|くれ|いただ))|伝え(?!て(もら|くれ))|共有|渡|見せ|貸|tell|give|gave|share|lend)|(教え|伝え|tell|give|gave|share|lend|with|using)[^。.?？]{0,20}(パスワード|password|\bpw\b|\bpin\b|credentials?))/;
+// Being told someone else's password (a neighbour's Wi-Fi) is not giving one's own away.
+const TOLD_ME = /(教えて(もら|くれ|いただ)|told me|gave me|shared (it )?with me)/;
 const CREDENTIAL_NOTED =
   /((パスワード|password|\bpw\b|\bpin\b|\bid\b|認証情報|credentials?)[^。.?？]{0,20}(付箋|ふせん|メモ(?!リ)|post-?it|sticky|貼|書いて|write|written)|(付箋|ふせん|メモ(?!リ)|post-?it|sticky)[^。.?？]{0,20}(パスワード|password|\bpw\b|\bpin\b))/;
 
@@ -127,7 +129,8 @@ export function decide(n: string): Decision {
 
   // §1 — the risks behind the rules
   if (
-    /(リスク|risks?\b)/.test(n) &&
+    /(リスク|risk(s|ier|y)?\b|reasons)/.test(n) &&
+    !has(R.network) &&
     /(テレワーク|在宅|telework|remote|from home)/.test(n) &&
     /(何|どんな|具体的|what|which)/.test(n)
   )
@@ -167,7 +170,7 @@ export function decide(n: string): Decision {
   if (
     /(repair shop|修理(屋|店|に出)|pc shop|家電量販店|geek squad)/.test(n) &&
     /(take|bring|send|持って(行|い)|出し|預け)/.test(n) &&
-    !/(is at the repair|修理中|修理に出している)/.test(n) &&
+    !/(is at the repair|修理中|修理に出して(い|ます|る))/.test(n) &&
     owns(f, 'company', 'pc')
   )
     return d('prohibited', ['§3.4', '§2.5'], ['3.4-no-one-else-touches-pc', '2.5-no-cohabitant-access']);
@@ -183,7 +186,9 @@ export function decide(n: string): Decision {
     /(コンビニ|スーパー|銀行|郵便局|薬局)(に|へ)?(行|寄)|(実家|友達|友人|親|知人)から(持って|もらっ|借り|送)|(go(ing)?|run|pop(ping)?) (out )?to the (store|shop|supermarket|bank|post office|convenience store)/.test(
       n,
     );
-  const place = has(R.location) && !(has(R.apartment) && !has(R.workVerb)) && !businessTrip && !errand;
+  // 「公民館のフリーWi-Fiが家の中まで届く」: the place names where the signal comes from; one works at home.
+  const reachesHome = has(R.publicWifi) && /(届|reaches|reach (my|into)|from home|家から出ない|家の中)/.test(n);
+  const place = has(R.location) && !(has(R.apartment) && !has(R.workVerb)) && !businessTrip && !errand && !reachesHome;
   // Apartment buildings: the building's shared line counts as your own (集合住宅の場合は住宅共有のもの).
   if (has(R.apartment) && has(R.network) && !place && !has(R.slow) && !networkIsContext(f))
     return d('allowed', ['§3.3'], ['3.3-own-network']);
@@ -255,7 +260,7 @@ export function decide(n: string): Decision {
   if (
     CREDENTIAL_SHARED.test(n) ||
     CREDENTIAL_NOTED.test(n) ||
-    (has(R.credential) && (has(R.share) || has(R.memo)) && !has(R.mediaStrong))
+    (has(R.credential) && (has(R.share) || has(R.memo)) && !has(R.mediaStrong) && !TOLD_ME.test(n))
   )
     return d('prohibited', ['§3.4'], ['3.4-no-sharing-credentials']);
 
@@ -448,7 +453,7 @@ export function decide(n: string): Decision {
   // §3.4 — screen lock (before family and others: "even if nobody is around")
   const leavingDesk = /(離席|席(を)?(外|離|立)|step(ping)? away from|away from (my|the) desk)/.test(n);
   if (
-    has(R.lock) ||
+    (has(R.lock) && !/(in (a|the) (cabinet|drawer)|キャビネット|引き出し)/.test(n)) ||
     (has(R.away) &&
       (has(R.screen) || mentionsClass(f, 'pc') || leavingDesk) &&
       !has(R.privateUse) &&
@@ -661,7 +666,7 @@ export function decide(n: string): Decision {
 
   // §3.1 — how to connect at all
   // From "my laptop" of no stated owner: the company PC may use any method, one's own only RV or browser.
-  if (has(R.connectMethod) && f.mentions.some((m) => m.cls === 'pc' && !m.owner))
+  if (has(R.connectMethod) && (f.mentions.length === 0 || f.mentions.some((m) => m.cls === 'pc' && !m.owner)))
     return d(
       'depends',
       ['§3.1', '§3.2'],

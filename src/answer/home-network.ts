@@ -2,7 +2,7 @@
 import type { Decision } from './compose.ts';
 import { vpn } from './connections.ts';
 import { type Facts, d, mentionsClass, owns } from './facts.ts';
-import { PHOTO_OF_SCREEN, SOMEONE_USES, WIFI_ASKED } from './patterns.ts';
+import { PEOPLE_PRESENT, PHOTO_OF_SCREEN, SOMEONE_USES, WIFI_ASKED } from './patterns.ts';
 import {
   FAMILY_NETWORK_REASON,
   HOME_WIFI_REASON,
@@ -125,6 +125,8 @@ export function networkIsContext(f: Facts): boolean {
     has(R.screenshot) ||
     has(R.filming) ||
     (has(R.privateUse) && mentionsClass(f, 'pc')) ||
+    (has(R.encryption) && has(R.pcContext) && !has(R.wep)) ||
+    PEOPLE_PRESENT.test(f.n) ||
     (has(R.credential) &&
       /(\bgave (it|my|the)\b|\b(tell|give|share) (my|the) (vpn )?(password|pw|credentials)|教え(た|ちゃ|てしまっ|て(も|いい))|伝え(た|て))/.test(
         f.n,

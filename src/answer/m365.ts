@@ -44,6 +44,12 @@ export function whileRepaired(decision: Decision, f: Facts): Decision {
       cells: decision.cells,
     });
   if (decision.verdict !== 'allowed' || !owns(f, 'personal', 'pc') || !f.has(R.breakdown)) return decision;
+  // The manager's approval already given: the exception applies and the matrix's ○ stands.
+  if (
+    /(許可(を)?(もらって|とって|取って|得て)|承認(済|を得)|approved|got (the )?approval)/.test(f.n) &&
+    !f.has(R.approvalNegated)
+  )
+    return decision;
   return d(
     'conditional',
     ['§3.2', '§3.5'],

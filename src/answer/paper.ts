@@ -16,7 +16,7 @@ export function paper(f: Facts): Decision {
     return d('required', ['§2.6'], ['2.6-department-rules', '2.6-paper-in-principle']);
   // Copies of documents taken out are prohibited even with the permission to take them out.
   if (
-    /(コピー|複製|photocop|スキャン|\bscan|pdf(に|化)|\bcop(y|ies|ying)\b|第三者|見せ|見られ|のぞ|覗|読ま|確認してもら|見てもら|手伝ってもら|help me (check|proofread)|proofread|読んでもら|チェックしてもら|\bshow|\bseen\b|peek|glance|look at|家族|family|他人|others|third)/.test(
+    /(コピー|複製|photocop|スキャン|\bscan|pdf(に|化)|\bcop(y|ies|ying)\b|第三者|見せ|見られ(?!ない)|のぞ|覗|読ま|確認してもら|見てもら|手伝ってもら|help me (check|proofread)|proofread|読んでもら|チェックしてもら|\bshow|\bseen\b|peek|glance|look at|他人|others|third)/.test(
       f.n,
     ) ||
     (f.has(R.family) && f.has(R.see) && !NOT_SEEN.test(f.n))

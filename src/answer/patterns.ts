@@ -19,11 +19,11 @@ export const RV_TARGET =
 
 // Apps on company phones are only for 部長職以上 and the PMs/PLs the company names (§3.5 ②).
 export const NOT_NAMED =
-  /(役職は?なく|役職がなく|一般メンバー|一般職|ヒラ|(部長|pm|pl|管理職|manager)[^?？。]{0,16}(でもない|ではない|でもございません|ではございません|ではありません|じゃない|でもありません)|主任|係長|役職なし|役職がない|役職のない|役職じゃない|一般社員|平社員|ヒラ社員|新人|新入社員|新卒|入社[0-9一二三]+年目|部長(じゃない|ではない|でない)|管理職(じゃない|ではない|でない)|not a (manager|pm|pl|department head)|no title|regular (employee|staff)|junior|new hire|rank-and-file|not (a )?(pm|pl))/;
+  /(regular team member|just a (regular )?(team )?member|only a (team )?member|役職は?なく|役職がなく|一般メンバー|一般職|ヒラ|(部長|pm|pl|管理職|manager)[^?？。]{0,16}(でもない|ではない|でもございません|ではございません|ではありません|じゃない|でもありません)|主任|係長|役職なし|役職がない|役職のない|役職じゃない|一般社員|平社員|ヒラ社員|新人|新入社員|新卒|入社[0-9一二三]+年目|部長(じゃない|ではない|でない)|管理職(じゃない|ではない|でない)|not a (manager|pm|pl|department head)|no title|regular (employee|staff)|junior|new hire|rank-and-file|not (a )?(pm|pl))/;
 
 /** Someone else in the room where one works: §3.4's screen and sound rules are what apply. */
 export const PEOPLE_PRESENT =
-  /(同じ部屋|同じテーブル|家内がいる|泊まりに来|coming over|遊びに来|来客中|(stay|be|sit)s? in the (same )?room|同じ部屋に(いて|いる)|(while|when) (she|he|they)('s| is| are|'re) (home|here|around|in)|同じ机|same (room|table|desk)|リビング|living room|dining table|(家族|夫|妻|子ども|子供|息子|娘|親|父|母|友達|友人|roommate|wife|husband|partner|father|mother|kids?|friend)[^。.?？]{0,8}(が|も)?(いる|います|いて|来て|are (at home|around|here|there|in)|is (at home|around|in the room|here))|in the (same )?room with)/;
+  /(同じ部屋|同じテーブル|家内がいる|泊まりに来|coming over|遊びに来|来客中|(stay|be|sit)s? in the (same )?room|同じ部屋に(いて|いる)|(while|when) (she|he|they)('s| is| are|'re) (home|here|around|in|there)|同じ机|same (room|table|desk)|リビング|living room|dining table|(家族|夫|妻|子ども|子供|息子|娘|親|父|母|友達|友人|roommate|wife|husband|partner|father|mother|kids?|friend)[^。.?？]{0,8}(が|も)?(いる|います|いて|来て|are (at home|around|here|there|in)|is (at home|around|in the room|here))|in the (same )?room with)/;
 
 export const HOME_ROOM =
   /(寝室|ベッドルーム|リビング|台所|キッチン|ダイニング|書斎|ベランダ|自分の部屋|別の部屋|\bbedroom|living room|kitchen|dining (room|table)|\bstudy\b|spare room|balcony|another room)/;

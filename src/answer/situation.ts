@@ -22,7 +22,7 @@ const PLACE_SLOT_EN =
 const NOT_A_PLACE =
   /(それ|これ|あれ|この|その|あの|どこ|研修|お客様|pc|パソコン|スマホ|携帯|タブレット|ipad|iphone|mac|chromebook|surface|ノート|端末|機器|wifi|回線|有線|無線|ネット|lan|vpn|rv|ブラウザ|アプリ|teams|outlook|チャット|テザリング|sim|一人|自分|私物|私用|会社|貸与|社用|英語|日本語|電話|ビデオ|web|zoom|休憩|昼|夜|朝|今日|明日|週末|休日|時間|状態|場合|方法|ように|ため|ながら|まま|間|中|後|前|形|感じ|ルール|ガイドライン|誓約|許可|申請|上長|家族|子ども|子供|妻|夫|親|リビング|台所|キッチン|ダイニング|書斎|寝室|部屋|机|ベランダ|庭|自室|客先|オフィス|社内)/;
 const NOT_A_PLACE_EN =
-  /(\bthere\b|\bhere\b|\bcall|\bwatch|\bmeeting|repair|laptop|\bpc\b|computer|phone|tablet|ipad|iphone|macbook|chromebook|surface|device|browser|safari|chrome|edge|firefox|\bapp\b|vpn|\brv\b|teams|outlook|wifi|network|line|home|house|flat|apartment|kitchen|living|dining|bedroom|study|sofa|couch|desk|table|balcony|garden|room|office|client site|customer site|general|meantime|around|\ball\b|least|once|time|end|morning|evening|night|weekend|lunch|break|\bit\b|that|this|guideline|bed\b)/;
+  /(\bthere\b|\bhere\b|\bcall|\bwatch|\bmeeting|repair|switch|segment|network|router|laptop|\bpc\b|computer|phone|tablet|ipad|iphone|macbook|chromebook|surface|device|browser|safari|chrome|edge|firefox|\bapp\b|vpn|\brv\b|teams|outlook|wifi|network|line|home|house|flat|apartment|kitchen|living|dining|bedroom|study|sofa|couch|desk|table|balcony|garden|room|office|client site|customer site|general|meantime|around|\ball\b|least|once|time|end|morning|evening|night|weekend|lunch|break|\bit\b|that|this|guideline|bed\b)/;
 
 function unclearPlace(n: string): string | undefined {
   const ja = PLACE_SLOT_JA.exec(n);
@@ -103,13 +103,13 @@ const SERVICES =
   /(dropbox|ドロップボックス|gmail|ジーメール|yahoo|ヤフー|icloud|google\s*drive|グーグルドライブ|googleドライブ|個人の?\s*onedrive|personal onedrive|wechat|whatsapp|messenger|slack|chatwork|chatgpt|evernote|wetransfer|ギガファイル便|firestorage|\bbox\b|notion|instagram|facebook|twitter|discord)/g;
 
 const PERMISSION =
-  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|平気|へいき|いいんでしょうか|いいのでしょうか|よろしいのでしょうか|isn'?t it[?？]?$|問題(あり|ござい)ますか|問題ある|is (that|it|this) a problem|is (ok|okay|fine),? right|that'?s (fine|ok|okay),? right|ですよね[?？]|\bdon'?t (need|have) to\b|よくない|いいよね|いいっしょ|いいでしょ|いいす|いけたり|いける|\benough\b|\bcan (use|work|connect|access|open|install|bring|take)\b|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|構いません|かまいません|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|持ち出せ|持ち帰れ|出せる|使えない|使っても(?!ら)|しても(?!ら)|してよい|許され|許可され|\bok\b|オッケー|マズい|まずくない|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|アウト|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
+  /(いい(です|でしょう|っす|んです|のですか)?(か|の|ん|よね|よな|かな|かしら|っすか)?[?？]?$|いい(か|の|ん|よね|かな)?[?？]|いいよね|良い|よい|よろしい|大丈夫|だいじょうぶ|平気|へいき|いいんでしょうか|いいのでしょうか|よろしいのでしょうか|isn'?t it[?？]?$|問題(あり|ござい)ますか|問題ある|is (that|it|this) a problem|is (ok|okay|fine),? right|that'?s (fine|ok|okay),? right|ですよね[?？]|\bdon'?t (need|have) to\b|よくない|いいよね|いいっしょ|いいでしょ|いいす|いけたり|いける|いけます|\benough\b|\bcan (use|work|connect|access|open|install|bring|take)\b|だいじょぶ|セーフ|問題ない|問題ありません|構わない|かまわない|可能|認められ|構いません|かまいません|差し支え|さしつかえ|\bacceptable\b|\bpermissible\b|would it be (ok|okay|fine|possible|allowed)|できる|できます|出来る|出来ます|できません|使える|使えます|持ち出せ|持ち帰れ|出せる|使えない|使っても(?!ら)|しても(?!ら)|してよい|許され|許可され|\bok\b|オッケー|マズい|まずくない|おk|アリ|あり(です)?か|だめ|ダメ|駄目|いけない|いけません|\bng\b|アウト|禁止|まずい|不可|\bcan i\b|\bmay i\b|\bcould i\b|\bam i allowed|\bis it (ok|okay|fine|allowed|permitted|possible|alright|safe)|allowed to|permitted to|\bcan (we|my|you|he|she)\b|\bcan it\b|\bis (that|this) (ok|okay|fine|allowed)|\bare (we|you) allowed|\bok to\b|\bokay to\b|\bfine (to|if)\b|\bany problem|\ballowed\b)/;
 const OBLIGATION =
   /(how (should|do|can) i (keep in touch|communicate|support|manage|check on)|(やっといた|しといた|しておいた|やっておいた)(方|ほう)がいい|(方|ほう)がいいこと|(やる|やっとく|やっておく|する|しておく|しとく)こと|何を(すれば|したら|する|しなければ)|どうすれば|どうしたら|どうすべき|すべき|しなければ|しないといけない|しなきゃ|必要(です)?か|必要な|気をつけ|注意(点|すること|事項)|守るべき|義務|ルールは|決まり|what (should|must|do) i|what do i (need|have) to|how should i|do i (have|need) to|must i|should i|what (is|are) (the )?(rule|requirement)s?|required|what (happens|to do)|what are my)/;
 
 // A question word makes it a "what / where / how" question even when it ends in いい？ or can I.
 const WH =
-  /(どこ(?!にも|か|でも)|どの|どれ|何(?!も|か|と|でも)|なに(?!も|か)|なんで(?!す|し)|なんて|なぜ|どうして|どう(?!せ|ぞ|も)|どんな|いつ(?!も|か|でも)|誰(?!も|か|でも)|だれ(?!も|か|でも)|どちら|どっち|(できる|やる|べき)こと(は|って)[?？]?$|(^|[.?!,;]\s*|\b(tell me|know|confirm|outline|explain|describe|list|ask) )(what|whats|where|which|how|when|who|whom|why)\b)/;
+  /(どこ(?!にも|か|でも)|どの|どれ|何(?!も|か|と|でも)|なに(?!も|か)|(?<![ぁ-んァ-ヶ一-龥])なんで(?!す|し|、)|なんて|なぜ|どうして|どう(?!せ|ぞ|も)|どんな|いつ(?!も|か|でも)|誰(?!も|か|でも)|だれ(?!も|か|でも)|どちら|どっち|(できる|やる|べき)こと(は|って)[?？]?$|(^|[.?!,;]\s*|\b(tell me|know|confirm|outline|explain|describe|list|ask) )(what|whats|where|which|how|when|who|whom|why)\b)/;
 const MUST =
   /(他に(何か)?(やる|する)こと|だけで(いい|大丈夫|ok)[?？]*$|それだけで|ないと(だめ|ダメ|駄目|いけない|いけません|まずい)|なければ(ならない|いけない|だめ)|なきゃ|必要(です|でしょう)?か|必要ある|必須|義務|\bmust i\b|\bdo i (have|need) to\b|\bshould i\b|\bdo i need\b|\bam i required\b|\bis it (required|mandatory|necessary)\b)/;
 
@@ -122,6 +122,8 @@ const LEAVE_FIRST =
 
 function asksOf(n: string): Asks {
   if (LEAVE_FIRST.test(n)) return 'permission';
+  // "Do I really have to lock it just for the toilet?" asks for leave to skip it.
+  if (/\breally (have|need) to\b|本当に(必要|しないと|しなきゃ)|わざわざ/.test(n)) return 'permission';
   // 「誰でもできるの？」 asks who may, which the guideline answers with its rule.
   if (/(誰でも|anyone can|everyone (can|is allowed))/.test(n)) return 'info';
   // 「Wi-Fiを使ってもいいですか？それとも有線じゃないとダメ？」: the first question is the one asked.

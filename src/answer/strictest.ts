@@ -26,7 +26,7 @@ const PERSONAL_TARGET =
 
 const RULES_ASKED =
   /((are|is) there (any )?(rules?|restrictions?|requirements?|guidelines?)|(ルール|決まり|制限|規則)(は|って|が)?(ある|あります|ありますか)|決まって(る|いる|ます)|(ルール|決まり|規則)を(教え|知り))/;
-const MUST_FORM = /(ないと(だめ|ダメ|駄目|いけない)|なければ|\bmust\b|\bhave to\b|\bneed to\b|必要)/;
+const MUST_FORM = /((方|ほう)がいい|ないと(だめ|ダメ|駄目|いけない)|なければ|\bmust\b|\bhave to\b|\bneed to\b|必要)/;
 // "Why…?", "What is…?", "What is the difference…?": asks what the guideline says.
 const WHAT_WHERE =
   /(どこまで|どこに|どんな|どういう|\bwhere (am i|can i|may i|should i|do i)\b|\bwhat (kinds?|sort)\b|含まれ)/;
@@ -81,7 +81,8 @@ const LIMITS: Limit[] = [
     applies: (s, n) =>
       s.actions.includes('screenshot') ||
       s.actions.includes('print') ||
-      ((s.actions.includes('photo') || s.actions.includes('record')) &&
+      (!R.filming.test(n) &&
+        (s.actions.includes('photo') || s.actions.includes('record')) &&
         (SCREEN.test(n) || /(会議|meeting|call)/.test(n)) &&
         !/(写り込まない|映り込まない|映らない|写らない|out of (the )?(frame|shot))/.test(n)),
   },
@@ -126,14 +127,14 @@ const LIMITS: Limit[] = [
 const EXEMPT = new Set(['3.4-disaster-contact', '0-pledge', '0-penalties', 'R-current-revision']);
 const PERMISSIVE = new Set(['allowed', 'conditional', 'depends']);
 const SKIPPING =
-  /(しない(?!(方|ほう)が)|せず|しなくて|なくても|(?<!っぱ)なしで|無しで|(初期設定|デフォルト|default|買った時|購入時)の?まま|(pc|パソコン|画面)(も|を|は)?そのまま|切らず|(pc|パソコン|vpn|画面|ログイン|接続)[^。？?]{0,8}っぱなし|(つなぎ|繋ぎ)っぱなし|really (have|need) to|本当に(必要|しないと|しなきゃ)|わざわざ|(つないだ|繋いだ|ログオンした|ログインした|開いた|つけた|接続した|起動した|したままの|した)まま|ずっと(繋が|つなが|接続)|chromecast|\bcast\b|mirror(ing)?|ミラーリング|(テレビ|tv)に(映|出|表示)|always on|常時接続|only (by|via|through|with|on|over) (teams )?chat|chat only|チャットだけ|一言だけ|スタンプだけ|送っただけ|チャットで一言|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|pc|パソコン|screen|monitor)[^。？?]{0,10}(映り込|写り込|映りこ|写りこ|映っ|写っ)(んで|ちゃって|て)(も|いい|平気|大丈夫)|keep using|使い続け|あと数年|for (a few|several) (more )?years|long-term|(screen|画面)[^.?]{0,30}(in the background|visible|in (the )?(shot|frame))|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it |the |my )?(\w+ )?(on|open|unlocked|connected|out)\b|出しっぱなし|置きっぱなし|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
+  /(しない(?!(方|ほう)が)|せず|しなくて|なくても|(?<!っぱ)なしで|無しで|(初期設定|デフォルト|default|買った時|購入時)の?まま|(pc|パソコン|画面)(も|を|は)?そのまま|切らず|(pc|パソコン|vpn|画面|ログイン|接続)[^。？?]{0,8}っぱなし|(つなぎ|繋ぎ)っぱ(なし)?|really (have|need) to|本当に(必要|しないと|しなきゃ)|わざわざ|(つないだ|繋いだ|ログオンした|ログインした|開いた|つけた|接続した|起動した|したままの|した)まま|ずっと(繋が|つなが|接続)|chromecast|\bcast\b|mirror(ing)?|ミラーリング|(テレビ|tv)に(映|出|表示)|always on|常時接続|only (by|via|through|with|on|over) (teams )?chat|chat only|チャットだけ|一言だけ|スタンプだけ|送っただけ|チャットで一言|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|screen|monitor)[^。？?]{0,10}(映り込|写り込|映りこ|写りこ|映っ|写っ)(?!まない|ませない|ないよう)|(pc|パソコン)[^。？?]{0,10}(映り込|写り込|映りこ|写りこ|映っ|写っ)(ん|て)?でも|keep using|使い続け|あと数年|for (a few|several) (more )?years|long-term|(screen|画面)[^.?]{0,30}(in the background|visible|in (the )?(shot|frame))|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it |the |my )?(\w+ )?(on|open|unlocked|connected|out)\b|出しっぱなし|置きっぱなし|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
 
 // What doing an obligation looks like, for "may I…?" questions that propose to do exactly that.
 const COMPLYING: Record<string, RegExp> = {
   '4-chat-business-only': /(video (meeting|call)|ビデオ会議|tv会議|顔を見)/,
-  '4-important-reports': /(video (meeting|call)|ビデオ会議|tv会議|顔を見|まとめて)/,
+  '4-important-reports': /(video (meeting|call)|ビデオ会議|tv会議|顔を?見|まとめて)/,
   '3.3-firmware-updates':
-    /(still (ships|provides|gets|releases|supported)|apply (them|the updates|updates)|適用して(いる|ます)|サポート(中|されて(いる|ます)))/,
+    /(最新|up to date|latest|still (ships|provides|gets|releases|supported)|apply (them|the updates|updates)|適用して(いる|ます)|サポート(中|されて(いる|ます)))/,
   '4-face-to-face':
     /(video (meeting|call)|ビデオ会議|tv会議|顔を見|face[- ]to[- ]face|camera on|ぼかし|ぼか|消|バーチャル|virtual|blur|hide|隠)/,
   '3.4-lock-screen': /(ロック|\block)/,
@@ -141,7 +142,7 @@ const COMPLYING: Record<string, RegExp> = {
 };
 
 // Where doing the duty is unmistakable ("blur my background"), it outweighs a "don't" elsewhere in the question.
-const COMPLYING_FIRST = new Set(['4-face-to-face', '3.3-firmware-updates']);
+const COMPLYING_FIRST = new Set(['4-face-to-face', '3.3-firmware-updates', '4-important-reports']);
 
 export function strictest(decision: Decision, s: Situation, n: string): Decision {
   const settled = justified(unplaced(settle(decision, s, n), s), s, n);
@@ -229,6 +230,9 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
     return { ...decision, verdict: 'allowed' };
   if (permissionOnObligation && decision.ruleIds.some((id) => COMPLYING_FIRST.has(id) && COMPLYING[id]?.test(n)))
     return { ...decision, verdict: 'allowed' };
+  // "Do I really have to keep it in a cabinet?": yes, stored it must be (the lock is only recommended).
+  if (permissionOnObligation && decision.ruleIds[0] === '3.4-store-pc' && /really (have|need) to/.test(n))
+    return { ...decision, verdict: 'required' };
   if (permissionOnObligation) {
     // Storing the PC is the duty; the lock is only recommended (鍵付きを推奨).
     if (
@@ -250,11 +254,15 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
   // "What is MDM?" asks for the definition, even where it lands on matrix cells.
   const definition = DEFINITION.test(n);
   // "Is anything needed to…?" on a conditional answer is answered with the conditions (conditional).
+  // "How do I get to take the paper home?": the answer is the permission it needs (conditional).
+  const howToGetLeave =
+    /(どうすれば|how (do|can) i (get|take|bring))/.test(n) && (decision.ruleIds[0] ?? '').startsWith('2.6-');
   const yesNoNeed =
-    !/(what|which|どんな|何を)/.test(n) &&
-    /(必要(です|でしょう)か|必要ある|要りますか|いりますか|\bdo i need\b|\bdo i have to\b|\bis .{0,20} (needed|required)\b)/.test(
-      n,
-    );
+    howToGetLeave ||
+    (!/(what|which|どんな|何を)/.test(n) &&
+      /(必要(です|でしょう)か|必要ある|要りますか|いりますか|\bdo i need\b|\bdo i have to\b|\bis .{0,20} (needed|required)\b)/.test(
+        n,
+      ));
   const ruleQuestion = asksRule && !yesNoNeed && (!decision.cells?.length || definition);
   // "Why is the Outlook app banned?" / "Where may I keep work data?": asks for the rule, which the answer states.
   if (

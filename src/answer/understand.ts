@@ -63,7 +63,9 @@ export function normalize(question: string): string {
   );
   // What the asker already knows is forbidden ("I know USB sticks are banned") is not what they ask about.
   n = n.replace(/\bi know [^.?!]*(banned|not allowed|prohibited)[^.?!]*[.?!]?/g, '');
-  n = n.replace(/\(?not (a |the )?(public|free) wi-?fi\)?/g, '');
+  n = n
+    .replace(/\(?not (a |the )?(public|free) wi-?fi\)?/g, '')
+    .replace(/(isn'?t|is not) (a |the )?(free|public) (wi-?fi|network|line)/g, '');
   // A loanword typed in hiragana (りもーとですくとっぷ, ふぃるたー) reads as katakana: runs with ー or a small vowel.
   n = n.replace(/(?<![\u30a0-\u30ff])[\u3041-\u3096][\u3041-\u3096ー]*(ー|[ぁぃぅぇぉ])[\u3041-\u3096ー]*/g, (run) =>
     run.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)),
