@@ -38,4 +38,11 @@ describe('fresh question batches', () => {
       expect(s.right, misses.join('\n')).toBeGreaterThanOrEqual(floors[file] ?? 95);
     });
   }
+
+  it('the held-out batch (never used to tune) keeps what it scored when first graded: 184/200, at most 6 permissive', () => {
+    const s = score(graded('heldout.json'));
+    expect(s.questions).toBe(200);
+    expect(s.right).toBeGreaterThanOrEqual(184);
+    expect(s.permissive).toBeLessThanOrEqual(6);
+  });
 });
