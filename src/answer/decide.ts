@@ -2,7 +2,6 @@
  * decide(n): the topic rules, in order; the first that fits decides. strictest.ts then checks every prohibition
  * against the situation, so an early permissive topic cannot outweigh a prohibited element.
  */
-import { rule } from '../guideline/rules.ts';
 import type { App, Edition } from '../guideline/types.ts';
 import type { Decision } from './compose.ts';
 import { remoteDesktop, secureLogon, vpn } from './connections.ts';
@@ -44,9 +43,6 @@ const CREDENTIAL_SHARED =
 const TOLD_ME = /(教えて(もら|くれ|いただ)|told me|gave me|shared (it )?with me)/;
 const CREDENTIAL_NOTED =
   /((パスワード|password|\bpw\b|\bpin\b|\bid\b|認証情報|credentials?)[^。.?？]{0,20}(付箋|ふせん|メモ(?!リ)|post-?it|sticky|貼|書いて|write|written)|(付箋|ふせん|メモ(?!リ)|post-?it|sticky)[^。.?？]{0,20}(パスワード|password|\bpw\b|\bpin\b))/;
-
-const DECLINES_SEGMENT =
-  /((分ける|設定する)のは[^。]{0,6}(面倒|めんど)|(面倒|めんど)[^。]{0,12}(このまま|しないで|やらずに)|don'?t want to (set|segment|separate))/;
 
 export function decide(n: string): Decision {
   if (!/[\p{L}\p{N}]/u.test(n)) return UNKNOWN;

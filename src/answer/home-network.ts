@@ -1,8 +1,7 @@
 /** §3.3 — the home network, and when the network is only the setting of another question. */
 import type { Decision } from './compose.ts';
-import { vpn } from './connections.ts';
 import { type Facts, d, mentionsClass, owns } from './facts.ts';
-import { PEOPLE_PRESENT, PHOTO_OF_SCREEN, SOMEONE_USES, WIFI_ASKED } from './patterns.ts';
+import { DECLINES_SEGMENT, PEOPLE_PRESENT, PHOTO_OF_SCREEN, SOMEONE_USES, WIFI_ASKED } from './patterns.ts';
 import {
   FAMILY_NETWORK_REASON,
   HOME_WIFI_REASON,
@@ -29,13 +28,7 @@ export function homeNetwork(f: Facts): Decision | undefined {
     return d('conditional', ['§3.2'], ['3.2-customer-pc-rules', '3.2-customer-pc-network']);
 
   // §3.3 — the home network
-  if (
-    has(R.segment) &&
-    !/((分ける|設定する)のは[^。]{0,6}(面倒|めんど)|(面倒|めんど)[^。]{0,12}(このまま|しないで|やらずに)|don'?t want to (set|segment|separate))/.test(
-      n,
-    )
-  )
-    return d('allowed', ['§3.3'], ['3.3-segment-recommended']);
+  if (has(R.segment) && !DECLINES_SEGMENT.test(n)) return d('allowed', ['§3.3'], ['3.3-segment-recommended']);
   // A carrier SIM or tethering is a line of one's own, whoever else is at home.
   if ((has(R.tethering) || has(R.carrier)) && !has(R.simultaneous))
     return d('allowed', ['§3.3'], ['3.3-carrier-sim-ok']);

@@ -27,3 +27,7 @@ export const PEOPLE_PRESENT =
 
 export const HOME_ROOM =
   /(寝室|ベッドルーム|リビング|台所|キッチン|ダイニング|書斎|ベランダ|自分の部屋|別の部屋|\bbedroom|living room|kitchen|dining (room|table)|\bstudy\b|spare room|balcony|another room)/;
+
+/** Declining to segment the network (「分けるのは面倒」) is not doing it. */
+export const DECLINES_SEGMENT =
+  /((分ける|設定する)のは[^。]{0,6}(面倒|めんど)|(面倒|めんど)[^。]{0,12}(このまま|しないで|やらずに)|don'?t want to (set|segment|separate))/;

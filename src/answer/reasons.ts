@@ -1,6 +1,5 @@
 /** Reasons given in place of a rule's own wording, where an answer draws several rules together. */
-import type { App, Bilingual } from '../guideline/types.ts';
-import { paper } from './paper.ts';
+import type { Bilingual } from '../guideline/types.ts';
 
 export const HOME_ROOM_REASON: Bilingual = {
   ja: '在宅勤務で禁止されているのは自宅以外の場所での業務です。自宅内であれば部屋は問いませんが、家族や他の人がいる場合は画面が容易に見られず、会話が聞かれない場所を確保してください。',
