@@ -7,9 +7,11 @@ import type { Decision } from './compose.ts';
 import { remoteDesktop, secureLogon, vpn } from './connections.ts';
 import { type Facts, UNKNOWN, d, facts, mentionsClass, owns, personalDevice, phoneOnly } from './facts.ts';
 import { homeNetwork, networkIsContext, secureHomeNetwork } from './home-network.ts';
-import { isAppInstall, matrix, notEligible, otherOffice, whileRepaired } from './m365.ts';
+import { copies } from './copies.ts';
+import { matrix, notEligible, otherOffice, whileRepaired } from './m365.ts';
 import { paper } from './paper.ts';
-import { FAMILY_DEVICE, HOME_ROOM, OWN_WORD, PEOPLE_PRESENT } from './patterns.ts';
+import { people } from './people.ts';
+import { HOME_ROOM, OWN_WORD, PEOPLE_PRESENT } from './patterns.ts';
 import {
   COMPANY_PC_STORAGE_REASON,
   CONNECT_REASON,
@@ -49,7 +51,6 @@ export function decide(n: string): Decision {
   const f = facts(n);
   const { has } = f;
 
-  // Pay, leave, expenses: not in this guideline.
   // Pay, leave and timesheets are not in the guideline, unless the question is about a device or data on the way.
   if (has(R.offTopic) && f.mentions.length === 0 && !has(R.copy) && !has(R.vpn) && !has(R.rv) && !has(R.secureLogon))
     return UNKNOWN;
@@ -64,8 +65,7 @@ export function decide(n: string): Decision {
   // §R — revision history
   if (has(R.revision)) return d('required', ['§R'], ['R-current-revision']);
 
-  // §3.4 — disaster contact through Teams
-  // A disaster does not lift the device rules: "Teams on my personal phone to report in" is still §3.5.
+  // §3.4 — disaster contact through Teams. A disaster does not lift the device rules: "Teams on my personal phone to report in" is still §3.5.
   // Only how to report and contact in a disaster is §3.4's; a typhoon or a blackout in the story leaves the other rules.
   if (has(R.disaster) && DISASTER_CONTACT.test(n) && !(f.apps.length > 0 && f.mentions.length > 0))
     return d('required', ['§3.4'], ['3.4-disaster-contact']);
@@ -261,46 +261,8 @@ export function decide(n: string): Decision {
     return d('prohibited', ['§3.4'], ['3.4-no-sharing-credentials']);
 
   // §3.5 ① — downloads to personal devices; §2.3 — copies anywhere but the company PC
-  const copying = has(R.copy) && !has(R.notCopying) && !has(R.mdm) && !isAppInstall(f);
-  if (copying && (has(R.dataObject) || has(R.personalTarget) || has(R.mediaStrong) || personalDevice(f))) {
-    if (owns(f, 'customer', 'pc'))
-      return d('prohibited', ['§3.2', '§2.3'], ['3.2-customer-pc-no-our-data', '2.3-no-copy-outside-company-pc']);
-    const media = has(R.media);
-    const toPersonal = personalDevice(f) || has(R.personalTarget) || media;
-    if (!toPersonal && owns(f, 'company', 'pc') && !f.mentions.some((m) => m.owner !== 'company')) {
-      return d(
-        'allowed',
-        ['§2.3', '§3.1'],
-        ['2.3-no-copy-outside-company-pc', '3.1-no-confidential-outside-company-pc'],
-        {
-          reason: COMPANY_PC_STORAGE_REASON,
-        },
-      );
-    }
-    if (personalDevice(f) && (f.apps.length > 0 || has(R.otherOffice)) && !media) {
-      return d('prohibited', ['§3.5', '§2.3'], ['3.5-personal-devices', '2.3-no-copy-outside-company-pc']);
-    }
-    if (media) return d('prohibited', ['§2.3', '§3.2'], ['2.3-no-copy-outside-company-pc', '3.2-no-own-media']);
-    // "Save it locally" on whatever device is at hand: the company PC yes, anything else no.
-    if (!toPersonal && f.mentions.length === 0 && /(locally|ローカル)/.test(n))
-      return d(
-        'depends',
-        ['§2.3', '§3.1'],
-        ['2.3-no-copy-outside-company-pc', '3.1-no-confidential-outside-company-pc'],
-      );
-    // Saved on "the laptop" of no stated owner: the company's is the one place allowed, any other is not.
-    if (!toPersonal && f.mentions.length > 0 && f.mentions.every((m) => !m.owner && m.cls === 'pc'))
-      return d(
-        'depends',
-        ['§2.3', '§3.1'],
-        ['2.3-no-copy-outside-company-pc', '3.1-no-confidential-outside-company-pc'],
-      );
-    return d(
-      'prohibited',
-      ['§2.3', '§3.1'],
-      ['2.3-no-copy-outside-company-pc', '3.1-no-confidential-outside-company-pc'],
-    );
-  }
+  const copied = copies(f);
+  if (copied) return copied;
 
   // §3.2 — storage media, peripherals, maker address, encryption, security software
   const peripheralOnly = has(R.peripheral) && !has(R.mediaStrong);
@@ -458,72 +420,10 @@ export function decide(n: string): Decision {
     return d('required', ['§3.4'], ['3.4-lock-screen']);
   }
 
-  // §3.4 — someone who is also an employee still may not touch your PC (§2.5 is about non-employees)
-  if (
-    (has(R.family) || has(R.others)) &&
-    (has(R.touchStrong) || has(R.touch) || mentionsClass(f, 'pc') || /(共有|\bshare\b|一緒に使)/.test(n)) &&
-    /(社員|同じ会社|同僚|colleague|co-?worker|employee|(works?|working) (at|for) our company|our company too)/.test(n)
-  )
-    return d('prohibited', ['§3.4'], ['3.4-no-one-else-touches-pc']);
+  // §2.5 / §3.4 — family, visitors and other people
+  const withOthers = people(f);
+  if (withOthers) return withOthers;
 
-  // §2.5 / §3.4 — family and other people
-  // 「子供の学校からのメールを会社PCで見る」: the family is only named; the private use is one's own (§2.7).
-  const familyOnlyMentioned =
-    (has(R.privateUse) &&
-      !has(R.touchStrong) &&
-      /(子供|子ども|家族|妻|夫|親)(との?|の)/.test(n) &&
-      !/(子供|子ども|家族|妻|夫|親)(が|は|に)/.test(n)) ||
-    // 「家族共用のパソコン」「my wife's laptop」: whose device it is, not who touches the company PC
-    (FAMILY_DEVICE.test(n) && !has(R.touchStrong) && !owns(f, 'company'));
-  if (
-    has(R.family) &&
-    !familyOnlyMentioned &&
-    (has(R.howPrevent) ||
-      has(R.see) ||
-      has(R.touch) ||
-      has(R.screen) ||
-      has(R.audio) ||
-      has(R.workspace) ||
-      has(R.teleworkHome) ||
-      PEOPLE_PRESENT.test(n) ||
-      HOME_ROOM.test(n) ||
-      mentionsClass(f, 'pc') ||
-      has(R.confidential))
-  ) {
-    if (
-      has(R.workspace) ||
-      has(R.howPrevent) ||
-      ((PEOPLE_PRESENT.test(n) || HOME_ROOM.test(n)) && !has(R.touchStrong) && !has(R.see)) ||
-      (has(R.teleworkHome) && !has(R.touch) && !mentionsClass(f, 'pc'))
-    )
-      return d('required', ['§3.4', '§2.5'], ['3.4-screen-not-visible', '2.5-no-cohabitant-access']);
-    if (has(R.audio) && !has(R.see))
-      return d('required', ['§3.4', '§2.5'], ['3.4-audio-not-overheard', '2.5-no-cohabitant-access']);
-    return d('prohibited', ['§2.5', '§3.4'], ['2.5-no-cohabitant-access', '3.4-no-one-else-touches-pc']);
-  }
-  if (
-    has(R.others) &&
-    (has(R.touchStrong) || (has(R.touch) && mentionsClass(f, 'pc'))) &&
-    f.apps.length === 0 &&
-    !has(R.see) &&
-    !has(R.paper)
-  ) {
-    return d('prohibited', ['§3.4', '§2.5'], ['3.4-no-one-else-touches-pc', '2.5-no-cohabitant-access']);
-  }
-  // §3.4 — working while a visitor is around: only where the screen and calls stay private
-  if (
-    has(R.others) &&
-    !/(anyone|anybody|someone|somebody|誰とも|誰も)/.test(n) &&
-    (has(R.workVerb) || PEOPLE_PRESENT.test(n)) &&
-    !has(R.touch) &&
-    (f.apps.length === 0 || PEOPLE_PRESENT.test(n)) &&
-    !has(R.network)
-  )
-    return d(
-      'required',
-      ['§3.4', '§2.5'],
-      ['3.4-screen-not-visible', '3.4-audio-not-overheard', '2.5-no-cohabitant-access'],
-    );
   // §4 — usage logs
   if (has(R.logs)) return d('conditional', ['§4'], ['4-usage-logs', '4-usage-restriction']);
 
@@ -651,7 +551,6 @@ export function decide(n: string): Decision {
   }
   if (f.mentions.length > 0 && phoneOnly(f) && has(R.useVerb))
     return matrix(['outlook', 'teams'], f.devices, f.editions);
-  // Taking the company PC home is allowed only with an encrypted disk and the security software on it.
   // Taking the company PC home is allowed only with an encrypted disk and the security software on it.
   if (owns(f, 'company', 'pc') && has(R.takeOut) && !has(R.encryption) && !has(R.paper))
     return d('conditional', ['§3.2'], ['3.2-encrypted-disk', '3.2-security-software']);
