@@ -8,6 +8,7 @@
 
 import { compose } from './compose.ts';
 import { decide } from './decide.ts';
+import { facts } from './facts.ts';
 import { nearestSections } from './nearest.ts';
 import { situationOf } from './situation.ts';
 import { strictest } from './strictest.ts';
@@ -19,8 +20,9 @@ export type { Answer } from './types.ts';
 export function answer(question: string): Answer {
   const lang = languageOf(question);
   const n = normalize(question);
-  const situation = situationOf(n, question.normalize('NFKC'));
-  const decision = strictest(decide(n), situation, n);
+  const f = facts(n);
+  const situation = situationOf(f, question.normalize('NFKC'));
+  const decision = strictest(decide(f), situation, n);
   if (decision.verdict === 'unknown') decision.nearest = nearestSections(situation, n);
   return compose(lang, decision, situation);
 }

@@ -5,7 +5,7 @@
 import type { App, Edition } from '../guideline/types.ts';
 import type { Decision } from './compose.ts';
 import { remoteDesktop, secureLogon, vpn } from './connections.ts';
-import { type Facts, UNKNOWN, d, facts, mentionsClass, owns, personalDevice, phoneOnly } from './facts.ts';
+import { type Facts, UNKNOWN, d, mentionsClass, owns, personalDevice, phoneOnly } from './facts.ts';
 import { homeNetwork, networkIsContext, secureHomeNetwork } from './home-network.ts';
 import { copies } from './copies.ts';
 import { matrix, notEligible, otherOffice, whileRepaired } from './m365.ts';
@@ -46,10 +46,9 @@ const TOLD_ME = /(教えて(もら|くれ|いただ)|told me|gave me|shared (it 
 const CREDENTIAL_NOTED =
   /((パスワード|password|\bpw\b|\bpin\b|\bid\b|認証情報|credentials?)[^。.?？]{0,20}(付箋|ふせん|メモ(?!リ)|post-?it|sticky|貼|書いて|write|written)|(付箋|ふせん|メモ(?!リ)|post-?it|sticky)[^。.?？]{0,20}(パスワード|password|\bpw\b|\bpin\b))/;
 
-export function decide(n: string): Decision {
+export function decide(f: Facts): Decision {
+  const { has, n } = f;
   if (!/[\p{L}\p{N}]/u.test(n)) return UNKNOWN;
-  const f = facts(n);
-  const { has } = f;
 
   // Pay, leave and timesheets are not in the guideline, unless the question is about a device or data on the way.
   if (has(R.offTopic) && f.mentions.length === 0 && !has(R.copy) && !has(R.vpn) && !has(R.rv) && !has(R.secureLogon))

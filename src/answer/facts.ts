@@ -6,6 +6,9 @@ import { type DeviceMention, findApps, findDevices, findEditions, matrixDevices 
 
 export interface Facts {
   n: string;
+  /** Every device named, broken or not: what the question says, shown back to the person. */
+  all: DeviceMention[];
+  /** The devices in use (a broken or absent one left out): what the rules are about. */
   mentions: DeviceMention[];
   devices: Device[];
   editions: Edition[];
@@ -25,6 +28,7 @@ export function facts(n: string): Facts {
   const { apps, office } = findApps(n);
   return {
     n,
+    all,
     mentions,
     devices: matrixDevices(mentions),
     editions: findEditions(n),

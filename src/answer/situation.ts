@@ -3,10 +3,9 @@
  * edition, actions, services, people), read from the normalised question. The rules check these elements; the
  * card shows them back to the person so a misreading is visible at once.
  */
-import type { App, Edition } from '../guideline/types.ts';
 import { R } from './topics.ts';
 import type { Asks, DeviceKind, NetworkKind, OwnerKind, PlaceKind, Understood } from './types.ts';
-import { findApps, findDevices, findEditions } from './understand.ts';
+import type { Facts } from './facts.ts';
 
 export type Situation = Omit<Understood, 'summary'>;
 
@@ -137,8 +136,8 @@ function asksOf(n: string): Asks {
   return WH.test(n) || INFO.test(n) ? 'info' : 'unclear';
 }
 
-function devicesOf(n: string): Situation['devices'] {
-  return findDevices(n).map((m) => ({
+function devicesOf(all: Facts['all']): Situation['devices'] {
+  return all.map((m) => ({
     kind: (/(タブレット|ipad|tablet)/.test(m.word) ? 'tablet' : m.cls) as DeviceKind,
     owner: m.owner as OwnerKind | undefined,
     word: m.word,
@@ -149,7 +148,10 @@ function firstMatch(n: string, re: RegExp): string | undefined {
   return re.exec(n)?.[0];
 }
 
-export function situationOf(n: string, original = n): Situation {
+/** The situation, from the normalised question, its NFKC original (for LINE in capitals) and the devices, apps and
+ *  editions facts() has already read. */
+export function situationOf(f: Facts, original: string): Situation {
+  const { n } = f;
   const elsewhere = firstMatch(n, R.location);
   const home = firstMatch(n, HOME);
   let place: Situation['place'];
@@ -167,8 +169,6 @@ export function situationOf(n: string, original = n): Situation {
       break;
     }
   }
-  const { apps } = findApps(n);
-  const editions: Edition[] = findEditions(n);
   const actions = ACTIONS.filter(([, re]) => re.test(n)).map(([code]) => code);
   if (R.credential.test(n) && (R.share.test(n) || R.memo.test(n))) actions.push('share-credentials');
   if (R.privateUse.test(n)) actions.push('private-use');
@@ -185,10 +185,10 @@ export function situationOf(n: string, original = n): Situation {
   return {
     asks: asksOf(n),
     place,
-    devices: devicesOf(n),
+    devices: devicesOf(f.all),
     network,
-    apps: apps as App[],
-    editions,
+    apps: f.apps,
+    editions: f.editions,
     actions,
     services,
     people,
