@@ -1,5 +1,5 @@
-import type { Answer, SectionId, Verdict } from '../../src/answer/types.ts';
-import { GUIDELINE_REVISION, sectionTitle } from '../../src/guideline/index.ts';
+import type { Answer, Verdict } from '../../src/answer/types.ts';
+import { GUIDELINE_REVISION, sectionLabel } from '../../src/guideline/index.ts';
 import type { Strings } from '../locale.ts';
 import { bullets, card, text, type Card, type Container, type Element } from './card.ts';
 import { guidelineAction, matrixTable } from './guideline.ts';
@@ -58,7 +58,7 @@ export function answerCard(a: Answer): Card {
   }
   if (a.citations.length) {
     body.push(
-      text(l.source(a.citations.map((id) => citation(id, a.lang)).join('、')), {
+      text(l.source(a.citations.map((id) => sectionLabel(id, a.lang)).join('、')), {
         isSubtle: true,
         size: 'Small',
         spacing: 'Medium',
@@ -82,8 +82,4 @@ function understoodLine(a: Answer): Container {
       text(l.rephrase, { isSubtle: true, size: 'Small', spacing: 'None' }),
     ],
   };
-}
-
-function citation(id: SectionId, lang: 'ja' | 'en'): string {
-  return `${id} ${sectionTitle(id, lang)}`;
 }

@@ -15,7 +15,7 @@
  *  - owner is the aadObjectId of the person the card was sent to; cardId is a fresh UUID per card sent.
  */
 import { GUIDELINE_REVISION } from '../../src/guideline/index.ts';
-import { sectionTitle } from '../../src/guideline/index.ts';
+import { sectionLabel } from '../../src/guideline/index.ts';
 import {
   CHECKIN_QUESTIONS,
   CHECKOUT_QUESTIONS,
@@ -228,7 +228,7 @@ export function guidanceCard(lang: Lang, findings: readonly Finding[]): Card {
       spacing: 'Medium',
       bleed: false,
       items: [
-        text(`【${s.severity[f.severity]}】${f.section} ${sectionTitle(f.section, lang)}`, { weight: 'Bolder' }),
+        text(`【${s.severity[f.severity]}】${sectionLabel(f.section, lang)}`, { weight: 'Bolder' }),
         text(`${s.says}${lang === 'ja' ? '：' : ': '}${f.says[lang]}`, { size: 'Small', spacing: 'Small' }),
         text(s.now, { weight: 'Bolder', spacing: 'Small' }),
         bullets([f.guidance[lang]]),

@@ -1,5 +1,5 @@
 import type { ComplianceRenderer } from '../../src/checkin/notify.ts';
-import { sectionTitle } from '../../src/guideline/index.ts';
+import { sectionLabel } from '../../src/guideline/index.ts';
 import type { Strings } from '../locale.ts';
 import { bullets, card, heading, text } from './card.ts';
 
@@ -40,7 +40,7 @@ export const complianceRenderer: ComplianceRenderer = {
       card: card([
         heading(title),
         text(s.intro(name, notice.localDate, s.kind[notice.kind])),
-        bullets(notice.findings.map((f) => `${f.section} ${sectionTitle(f.section, lang)}：${f.says[lang]}`)),
+        bullets(notice.findings.map((f) => `${sectionLabel(f.section, lang)}：${f.says[lang]}`)),
         text(s.next, { spacing: 'Medium' }),
       ]),
     };

@@ -9,7 +9,7 @@ import {
   EDITION_NAMES,
   MATRIX,
   rule,
-  sectionTitle,
+  sectionLabel,
 } from '../../src/guideline/index.ts';
 import {
   bullets,
@@ -63,11 +63,11 @@ function usedRules(a: Answer): Element[] {
 /** Titles only: the rules of several whole sections would bury the one a person is looking for. */
 function nearestSections(ids: SectionId[], lang: Lang): Element[] {
   if (!ids.length) return [];
-  return [text(labels[lang].nearest, { isSubtle: true }), bullets(ids.map((id) => `${id} ${sectionTitle(id, lang)}`))];
+  return [text(labels[lang].nearest, { isSubtle: true }), bullets(ids.map((id) => sectionLabel(id, lang)))];
 }
 
 const sectionHeading = (id: SectionId, lang: Lang, spaced: boolean): TextBlock =>
-  text(`${id} ${sectionTitle(id, lang)}`, { weight: 'Bolder', ...(spaced ? { spacing: 'Medium' } : {}) });
+  text(sectionLabel(id, lang), { weight: 'Bolder', ...(spaced ? { spacing: 'Medium' } : {}) });
 
 // The guideline's full app names are too long for a table column.
 const SHORT_APP_NAMES = { outlook: 'Outlook', teams: 'Teams' } as const;

@@ -2,7 +2,7 @@
 import { APP_NAMES, CELL_VERDICT_NAMES, DEVICE_NAMES, EDITION_NAMES } from '../guideline/matrix.ts';
 import { GUIDELINE_REVISION, GUIDELINE_TITLE } from '../guideline/revisions.ts';
 import { rule } from '../guideline/rules.ts';
-import { sectionTitle } from '../guideline/sections.ts';
+import { sectionLabel } from '../guideline/sections.ts';
 import type { App, Bilingual, Device, Lang, MatrixCell, SectionId } from '../guideline/types.ts';
 import type { Situation } from './situation.ts';
 import { summaryOf } from './summary.ts';
@@ -71,7 +71,7 @@ export function compose(lang: Lang, decision: Decision, situation: Situation): A
     lines.push(lang === 'ja' ? '条件：' : 'Conditions:');
     for (const c of conditions) lines.push(`${bullet}${c}`);
   }
-  const cited = citations.map((id) => `${id} ${sectionTitle(id, lang)}`).join(lang === 'ja' ? '、' : '; ');
+  const cited = citations.map((id) => sectionLabel(id, lang)).join(lang === 'ja' ? '、' : '; ');
   lines.push(
     lang === 'ja'
       ? `根拠：${GUIDELINE_TITLE.ja}${cited}（${GUIDELINE_REVISION} 改訂）`

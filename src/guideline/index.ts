@@ -1,6 +1,6 @@
 /** The telework security guideline as typed data. The text in shared/guideline/ is the source of truth. */
 export * from './types.ts';
-export { SECTIONS, section, sectionTitle, isSectionId } from './sections.ts';
+export { SECTIONS, section, sectionTitle, sectionLabel, isSectionId } from './sections.ts';
 export { RULES, PROHIBITIONS, rule, rulesOf, hasRule } from './rules.ts';
 export {
   MATRIX,

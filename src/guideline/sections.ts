@@ -69,6 +69,11 @@ export function sectionTitle(id: SectionId, lang: Lang): string {
   return section(id)[lang];
 }
 
+/** How a section is named wherever it is cited: its id, then its title (「§2.1 主な禁止事項1：…」). */
+export function sectionLabel(id: SectionId, lang: Lang): string {
+  return `${id} ${sectionTitle(id, lang)}`;
+}
+
 export function isSectionId(value: string): value is SectionId {
   return byId.has(value as SectionId);
 }
