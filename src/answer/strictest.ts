@@ -27,9 +27,10 @@ const PERSONAL_TARGET =
 const RULES_ASKED =
   /((are|is) there (any )?(rules?|restrictions?|requirements?|guidelines?)|(ルール|決まり|制限|規則)(は|って|が)?(ある|あります|ありますか)|決まって(る|いる|ます)|(ルール|決まり|規則)を(教え|知り))/;
 const MUST_FORM = /((方|ほう)がいい|ないと(だめ|ダメ|駄目|いけない)|なければ|\bmust\b|\bhave to\b|\bneed to\b|必要)/;
-// "Why…?", "What is…?", "What is the difference…?": asks what the guideline says.
+// "Where may I keep work data?", "What kinds of networks…?": asks what the guideline says.
 const WHAT_WHERE =
   /(どこまで|どこに|どんな|どういう|\bwhere (am i|can i|may i|should i|do i)\b|\bwhat (kinds?|sort)\b|含まれ)/;
+// "Why…?", "What is…?", "What is the difference…?": asks what the guideline says.
 const DEFINITION =
   /(\bwhy\b|なぜ|どうして|なんで(?!す|し)|何のため|what for|違い|違う|difference|って(なに|何|なん)|とは[?？]*$|\bwhat (is|are|'s)\b|\bwhat does .* mean\b)/;
 const SCREEN = /(画面|モニター|ディスプレイ|screen|monitor|display)/;
@@ -127,7 +128,7 @@ const LIMITS: Limit[] = [
 const EXEMPT = new Set(['3.4-disaster-contact', '0-pledge', '0-penalties', 'R-current-revision']);
 const PERMISSIVE = new Set(['allowed', 'conditional', 'depends']);
 const SKIPPING =
-  /(しない(?!(方|ほう)が)|せず|しなくて|なくても|(?<!っぱ)なしで|無しで|(初期設定|デフォルト|default|買った時|購入時)の?まま|(pc|パソコン|画面)(も|を|は)?そのまま|切らず|(pc|パソコン|vpn|画面|ログイン|接続)[^。？?]{0,8}っぱなし|(つなぎ|繋ぎ)っぱ(なし)?|really (have|need) to|本当に(必要|しないと|しなきゃ)|わざわざ|(つないだ|繋いだ|ログオンした|ログインした|開いた|つけた|接続した|起動した|したままの|した)まま|ずっと(繋が|つなが|接続)|chromecast|\bcast\b|mirror(ing)?|ミラーリング|(テレビ|tv)に(映|出|表示)|always on|常時接続|only (by|via|through|with|on|over) (teams )?chat|chat only|チャットだけ|一言だけ|スタンプだけ|送っただけ|チャットで一言|チャットだけ|チャットのみ|(画面|モニター|ディスプレイ|screen|monitor)[^。？?]{0,10}(映り込|写り込|映りこ|写りこ|映っ|写っ)(?!まない|ませない|ないよう)|(pc|パソコン)[^。？?]{0,10}(映り込|写り込|映りこ|写りこ|映っ|写っ)(ん|て)?でも|keep using|使い続け|あと数年|for (a few|several) (more )?years|long-term|(screen|画面)[^.?]{0,30}(in the background|visible|in (the )?(shot|frame))|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|つけたまま|開いたまま|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it |the |my )?(\w+ )?(on|open|unlocked|connected|out)\b|出しっぱなし|置きっぱなし|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
+  /(しない(?!(方|ほう)が)|せず|しなくて|なくても|(?<!っぱ)なしで|無しで|(初期設定|デフォルト|default|買った時|購入時)の?まま|(pc|パソコン|画面)(も|を|は)?そのまま|切らず|(pc|パソコン|vpn|画面|ログイン|接続)[^。？?]{0,8}っぱなし|(つなぎ|繋ぎ)っぱ(なし)?|really (have|need) to|本当に(必要|しないと|しなきゃ)|わざわざ|(つないだ|繋いだ|ログオンした|ログインした|開いた|つけた|接続した|起動した|したままの|した)まま|ずっと(繋が|つなが|接続)|chromecast|\bcast\b|mirror(ing)?|ミラーリング|(テレビ|tv)に(映|出|表示)|always on|常時接続|only (by|via|through|with|on|over) (teams )?chat|chat only|チャットだけ|一言だけ|スタンプだけ|送っただけ|チャットで一言|チャットのみ|(画面|モニター|ディスプレイ|screen|monitor)[^。？?]{0,10}(映り込|写り込|映りこ|写りこ|映っ|写っ)(?!まない|ませない|ないよう)|(pc|パソコン)[^。？?]{0,10}(映り込|写り込|映りこ|写りこ|映っ|写っ)(ん|て)?でも|keep using|使い続け|あと数年|for (a few|several) (more )?years|long-term|(screen|画面)[^.?]{0,30}(in the background|visible|in (the )?(shot|frame))|そのまま使|してない|していない|しておらず|くだけ|タメ口|ため口|\bcasual|\bslang|オフ|外し|無効|\bwithout\b|\bnot\b|\bno\b|n't|\bskip|\bleave (it |the |my )?(\w+ )?(on|open|unlocked|connected|out)\b|出しっぱなし|置きっぱなし|\bleave (the )?(vpn|rv|connection|remote desktop) (on|running|up)|\bunlock|\bturn off|\bdisable)/;
 
 // What doing an obligation looks like, for "may I…?" questions that propose to do exactly that.
 const COMPLYING: Record<string, RegExp> = {
@@ -205,8 +206,9 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
   // "I want to connect to the VPN from my home desktop" proposes the act as surely as "may I…?".
   const wantsTo = s.asks === 'unclear' && /(したい|たいです|want to|would like to|つもり|planning to)/.test(n);
   const permissionOnObligation = decision.verdict === 'required' && (s.asks === 'permission' || wantsTo);
+  const definition = DEFINITION.test(n);
   // "What is the difference between RV and VPN?" is answered with the rules, not vetoed into a no.
-  const definitional = s.asks === 'info' && DEFINITION.test(n);
+  const definitional = s.asks === 'info' && definition;
   if ((PERMISSIVE.has(decision.verdict) || permissionOnObligation || unplacedWork) && !definitional) {
     const hit = LIMITS.find((l) => l.applies(s, n));
     if (hit) {
@@ -234,7 +236,7 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
   if (permissionOnObligation && decision.ruleIds[0] === '3.4-store-pc' && /really (have|need) to/.test(n))
     return { ...decision, verdict: 'required' };
   if (permissionOnObligation) {
-    // Storing the PC is the duty; the lock is only recommended (鍵付きを推奨).
+    // "May I keep it in a drawer / the cabinet?" proposes doing the duty itself.
     if (
       decision.ruleIds.includes('3.4-store-pc') &&
       /(drawer|引き出し|cabinet|キャビネット|棚|closet|押し入れ|クローゼット)/.test(n)
@@ -250,9 +252,6 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
   // "Must the SSD be encrypted?" asks for the obligation itself.
   if (s.asks === 'obligation' && MUST_FORM.test(n) && decision.verdict === 'prohibited' && !decision.cells?.length)
     return { ...decision, verdict: 'required' };
-  // "Which PC may I use for VPN?" asks what the rule is, not for leave: it is answered with the rule.
-  // "What is MDM?" asks for the definition, even where it lands on matrix cells.
-  const definition = DEFINITION.test(n);
   // "Is anything needed to…?" on a conditional answer is answered with the conditions (conditional).
   // "How do I get to take the paper home?": the answer is the permission it needs (conditional).
   const howToGetLeave =
@@ -263,6 +262,8 @@ function settle(decision: Decision, s: Situation, n: string): Decision {
       /(必要(です|でしょう)か|必要ある|要りますか|いりますか|\bdo i need\b|\bdo i have to\b|\bis .{0,20} (needed|required)\b)/.test(
         n,
       ));
+  // "Which PC may I use for VPN?" asks what the rule is, not for leave: it is answered with the rule; "What is MDM?"
+  // asks for the definition, even where it lands on matrix cells.
   const ruleQuestion = asksRule && !yesNoNeed && (!decision.cells?.length || definition);
   // "Why is the Outlook app banned?" / "Where may I keep work data?": asks for the rule, which the answer states.
   if (
