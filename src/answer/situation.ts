@@ -4,6 +4,7 @@
  * card shows them back to the person so a misreading is visible at once.
  */
 import { R } from './topics.ts';
+import { TABLET } from './understand.ts';
 import type { Asks, DeviceKind, NetworkKind, OwnerKind, PlaceKind, Understood } from './types.ts';
 import type { Facts } from './facts.ts';
 
@@ -138,7 +139,7 @@ function asksOf(n: string): Asks {
 
 function devicesOf(all: Facts['all']): Situation['devices'] {
   return all.map((m) => ({
-    kind: (/(タブレット|ipad|tablet)/.test(m.word) ? 'tablet' : m.cls) as DeviceKind,
+    kind: (TABLET.test(m.word) ? 'tablet' : m.cls) as DeviceKind,
     owner: m.owner as OwnerKind | undefined,
     word: m.word,
   }));

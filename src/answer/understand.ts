@@ -114,8 +114,8 @@ export interface DeviceMention {
 // Devices named by product that the company does not issue (it lends PCs and phones): with no owner given, they
 // are someone's own.
 const NOT_ISSUED = /^(chromebook|クロームブック|kindle)/;
-// Tablets may be lent like phones; "my tablet" is still one's own.
-const OWN_TABLET = /^(タブレット|ipad|アイパッド|tablet)/;
+/** A tablet named as such: lent like a phone, or one's own ("my tablet"); the matrix treats it as a phone. */
+export const TABLET = /^(タブレット|ipad|アイパッド|tablet)/;
 const LENT_BY_CUSTOMER =
   /(lent by (the |a )?(customer|client)|(customer|client|顧客|お客様|お客さん|客先)[^.?？。]{0,20}(lent|lends?|loaned|provided|gave|issued|貸与|貸し|借り|支給)|(borrowed|借りた|貸与された)[^.?？。]{0,12}(from (the |a |my |our )?(customer|client)|顧客|お客様|客先))/;
 // Someone else's device is never a company device.
@@ -237,7 +237,7 @@ export function findDevices(n: string): DeviceMention[] {
   if (out.some((d) => d.word !== 'byod')) out.splice(0, out.length, ...out.filter((d) => d.word !== 'byod'));
   for (const d of out) if (!d.owner && NOT_ISSUED.test(d.word)) d.owner = 'personal';
   for (const d of out)
-    if (!d.owner && OWN_TABLET.test(d.word) && /\bmy (own )?$|私の$/.test(n.slice(Math.max(0, d.at - 8), d.at)))
+    if (!d.owner && TABLET.test(d.word) && /\bmy (own )?$|私の$/.test(n.slice(Math.max(0, d.at - 8), d.at)))
       d.owner = 'personal';
   return out;
 }
