@@ -1,7 +1,7 @@
 /** §3.1 — the three ways to reach company information: VPN, remote desktop (RV), secure internet logon. */
 import type { Decision } from './compose.ts';
 import { type Facts, UNKNOWN, d, mentionsClass, owns, phoneOnly } from './facts.ts';
-import { RV_TARGET } from './patterns.ts';
+import { APPROVED, RV_TARGET } from './patterns.ts';
 import { RV_COMPANY_REASON } from './reasons.ts';
 import { R } from './topics.ts';
 
@@ -44,8 +44,6 @@ export function remoteDesktop(all: Facts): Decision {
     return d('depends', ['§3.1', '§3.2'], ['3.1-remote-desktop', '3.2-personal-pc-approval']);
   return d('conditional', ['§3.1'], ['3.1-remote-desktop']);
 }
-
-const APPROVED = /(許可(を)?(とって|取って|もらって|得て|いただいて)|承認(済|を得)|approved|got (the )?approval)/;
 
 export function secureLogon(f: Facts): Decision {
   // With the manager's approval already given, the browser logon from one's own PC is allowed (§3.1, §3.2).

@@ -4,7 +4,7 @@ import { rule } from '../guideline/rules.ts';
 import type { App, Device, Edition, MatrixCell, SectionId } from '../guideline/types.ts';
 import type { Decision } from './compose.ts';
 import { type Facts, UNKNOWN, d, owns, personalDevice } from './facts.ts';
-import { NOT_NAMED } from './patterns.ts';
+import { APPROVED, NOT_NAMED } from './patterns.ts';
 import { NOT_NAMED_REASON, OTHER_OFFICE_PERSONAL_REASON } from './reasons.ts';
 import { R } from './topics.ts';
 import type { Verdict } from './types.ts';
@@ -45,11 +45,7 @@ export function whileRepaired(decision: Decision, f: Facts): Decision {
     });
   if (decision.verdict !== 'allowed' || !owns(f, 'personal', 'pc') || !f.has(R.breakdown)) return decision;
   // The manager's approval already given: the exception applies and the matrix's ○ stands.
-  if (
-    /(許可(を)?(もらって|とって|取って|得て)|承認(済|を得)|approved|got (the )?approval)/.test(f.n) &&
-    !f.has(R.approvalNegated)
-  )
-    return decision;
+  if (APPROVED.test(f.n) && !f.has(R.approvalNegated)) return decision;
   return d(
     'conditional',
     ['§3.2', '§3.5'],

@@ -31,3 +31,7 @@ export const HOME_ROOM =
 /** Declining to segment the network (「分けるのは面倒」) is not doing it. */
 export const DECLINES_SEGMENT =
   /((分ける|設定する)のは[^。]{0,6}(面倒|めんど)|(面倒|めんど)[^。]{0,12}(このまま|しないで|やらずに)|don'?t want to (set|segment|separate))/;
+
+/** The manager's approval already given (「許可をもらって」, "approved"), not merely to be asked for. */
+export const APPROVED =
+  /(許可(を)?(とって|取って|もらって|得て|いただいて)|承認(済|を得)|approved|got (the )?approval)/;
