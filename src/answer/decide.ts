@@ -11,7 +11,7 @@ import { copies } from './copies.ts';
 import { matrix, notEligible, otherOffice, whileRepaired } from './m365.ts';
 import { paper } from './paper.ts';
 import { people } from './people.ts';
-import { HOME_ROOM, OWN_WORD, PEOPLE_PRESENT } from './patterns.ts';
+import { ERRAND, HOME_ROOM, OWN_WORD, PEOPLE_PRESENT } from './patterns.ts';
 import {
   COMPANY_PC_STORAGE_REASON,
   CONNECT_REASON,
@@ -177,10 +177,7 @@ export function decide(f: Facts): Decision {
   // A business trip is not telework: its hotel is not a place §2.1 is about (unless a telework day is spent there).
   const businessTrip = /(出張|business trip)/.test(n) && !/(在宅|テレワーク|telework|wfh|remote work)/.test(n);
   // Popping out to a shop is not working there (the screen left open is §3.4's).
-  const errand =
-    /(コンビニ|スーパー|銀行|郵便局|薬局)(に|へ)?(行|寄)|(実家|友達|友人|親|知人)から(持って|もらっ|借り|送)|(go(ing)?|run|pop(ping)?) (out )?to the (store|shop|supermarket|bank|post office|convenience store)/.test(
-      n,
-    );
+  const errand = ERRAND.test(n);
   // 「公民館のフリーWi-Fiが家の中まで届く」: the place names where the signal comes from; one works at home.
   const reachesHome = has(R.publicWifi) && /(届|reaches|reach (my|into)|from home|家から出ない|家の中)/.test(n);
   const place = has(R.location) && !(has(R.apartment) && !has(R.workVerb)) && !businessTrip && !errand && !reachesHome;

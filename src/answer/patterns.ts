@@ -35,3 +35,7 @@ export const DECLINES_SEGMENT =
 /** The manager's approval already given (「許可をもらって」, "approved"), not merely to be asked for. */
 export const APPROVED =
   /(許可(を)?(とって|取って|もらって|得て|いただいて)|承認(済|を得)|approved|got (the )?approval)/;
+
+/** A place named but not worked at: popping out to a shop, a router brought from one's parents' house. */
+export const ERRAND =
+  /((コンビニ|スーパー|銀行|郵便局|薬局)(に|へ)?(行|寄)|(実家|友達|友人|親|知人)から(持って|もらっ|借り|送)|(go(ing)?|run|pop(ping)?) (out )?to the (store|shop|supermarket|bank|post office|convenience store))/;

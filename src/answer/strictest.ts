@@ -8,6 +8,7 @@ import { rule } from '../guideline/rules.ts';
 import type { Bilingual, SectionId } from '../guideline/types.ts';
 import type { Decision } from './compose.ts';
 import type { Situation } from './situation.ts';
+import { ERRAND } from './patterns.ts';
 import { R } from './topics.ts';
 
 interface Limit {
@@ -20,7 +21,7 @@ const NEGATED_USE =
   /(切断|切って|切った|disconnect|使わない|使わず|使っていない|つながない|繋がない|接続しない|避け|やめ|しないで|(don'?t|do not|never|avoid|instead of|rather than|without) (use|using|connect|connecting|join|joining)|avoid)/;
 // A question about a place that is not about working there (taking the PC home, a disaster at the office).
 const NOT_WORKING_THERE =
-  /((実家|友達|友人|親|知人)から(持って|もらっ|借り|送)|(コンビニ|スーパー|銀行|郵便局|薬局)(に|へ)?(行|寄)|(go(ing)?|run|pop(ping)?) (out )?to the (store|shop|supermarket|bank|post office|convenience store)|出張(?![^。？?]*(在宅|テレワーク))|business trip(?![^?.]*(telework|wfh|remote))|持ち帰|持って帰|take (it |the \w+ )?home|通勤|commut|出社|オフィスで|at the office|in the office)/;
+  /(出張(?![^。？?]*(在宅|テレワーク))|business trip(?![^?.]*(telework|wfh|remote))|持ち帰|持って帰|take (it |the \w+ )?home|通勤|commut|出社|オフィスで|at the office|in the office)/;
 const PERSONAL_TARGET =
   /(私用|私物|個人|自分|自宅の(pc|パソコン|プリンタ)|家族の|personal|private|my own|home (pc|computer|printer))/;
 
@@ -39,7 +40,7 @@ const LIMITS: Limit[] = [
   {
     section: '§2.1',
     ruleIds: ['2.1-home-only'],
-    applies: (s, n) => s.place?.kind === 'elsewhere' && !NOT_WORKING_THERE.test(n),
+    applies: (s, n) => s.place?.kind === 'elsewhere' && !ERRAND.test(n) && !NOT_WORKING_THERE.test(n),
   },
   {
     section: '§2.2',
